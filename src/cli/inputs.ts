@@ -1,0 +1,34 @@
+/** Expands the command line's paths: a folder stands for the YAML files it holds, sorted. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+
+const YAML_FILE = /\.ya?ml$/i;
+
+export async function expandInputs(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new UserError(`${path} : fichier ou dossier introuvable.`, 'entree-introuvable');
+    if (info.isDirectory()) {
+      const found = await walk(path);
+      if (found.length === 0) throw new UserError(`${path} : aucun fichier .yaml ou .yml dans ce dossier.`, 'dossier-vide');
+      files.push(...found);
+    } else {
+      files.push(path);
+    }
+  }
+  return [...new Set(files)];
+}
+
+async function walk(folder: string): Promise<string[]> {
+  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(path)));
+    else if (YAML_FILE.test(entry.name)) files.push(path);
+  }
+  return files;
+}

@@ -1,0 +1,80 @@
+/**
+ * The command line: parses arguments, calls the commands, prints, sets the exit code. Each command
+ * is imported when chosen, so `--help` and `validate` never load docx or handlebars.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { PACKAGE_ROOT } from '../core/assets.js';
+import { ExitCode } from '../core/errors.js';
+import { describeError } from './run-files.js';
+
+const COMMANDER_MESSAGES: Record<string, (message: string) => string> = {
+  'commander.unknownCommand': (m) => `commande inconnue ${quoted(m)} ; voir « convention --help ».`,
+  'commander.unknownOption': (m) => `option inconnue ${quoted(m)} ; voir « convention --help ».`,
+  'commander.missingArgument': (m) => `argument manquant ${quoted(m)}.`,
+  'commander.optionMissingArgument': (m) => `valeur manquante pour l'option ${quoted(m)}.`,
+  'commander.excessArguments': () => 'trop d’arguments.',
+  'commander.missingMandatoryOptionValue': (m) => `option obligatoire manquante ${quoted(m)}.`,
+};
+
+function quoted(message: string): string {
+  const match = /'([^']+)'/.exec(message);
+  return match ? `« ${match[1]} »` : '';
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
+  const program = new Command('convention')
+    .description("Conventions de partenariat de l'Assurance Maladie : YAML validé, rendu en DOCX prêt à signer.")
+    .version(version(), '-V, --version', 'afficher la version')
+    .helpOption('-h, --help', "afficher l'aide")
+    .helpCommand('help [commande]', "afficher l'aide d'une commande")
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+
+  program
+    .command('render')
+    .description('Valider puis rendre chaque convention YAML en DOCX (à côté du YAML par défaut).')
+    .argument('<fichiers...>', 'fichiers YAML ou dossiers qui en contiennent')
+    .option('-o, --output <chemin>', 'fichier DOCX de sortie, ou dossier (terminé par / ou si plusieurs conventions)')
+    .option('-f, --force', 'remplacer un document existant', false)
+    .helpOption('-h, --help', "afficher l'aide")
+    .action(async (files: string[], options: { output?: string; force: boolean }) => {
+      const { renderCommand } = await import('./render-command.js');
+      setExitCode(await renderCommand(files, options));
+    });
+
+  program
+    .command('validate')
+    .description('Vérifier des conventions YAML (schéma et règles), diagnostics en fichier:ligne:colonne.')
+    .argument('<fichiers...>', 'fichiers YAML ou dossiers qui en contiennent')
+    .helpOption('-h, --help', "afficher l'aide")
+    .action(async (files: string[]) => {
+      const { validateCommand } = await import('./validate-command.js');
+      setExitCode(await validateCommand(files));
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.Success;
+  const program = buildProgram((code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return ExitCode.Success;
+      const translate = COMMANDER_MESSAGES[error.code];
+      console.error(`convention : ${translate ? translate(error.message) : error.message}`);
+      return ExitCode.UsageOrIo;
+    }
+    console.error(`convention : ${describeError(error)}`);
+    return ExitCode.UsageOrIo;
+  }
+  return exitCode;
+}

@@ -1,0 +1,68 @@
+/**
+ * French drafting rules in one place: articles and elision, gender agreement, names, dates and
+ * numbers in words. Pure functions on plain strings.
+ */
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+import { fr } from 'date-fns/locale/fr';
+
+const VOWEL_START = /^[aeiouyàâäéèêëîïôöùûüœæ]/i;
+
+/** "la", "le" or "l'" before a word, by gender and elision. */
+export function definiteArticle(word: string, feminine: boolean): string {
+  if (VOWEL_START.test(word)) return "l'";
+  return feminine ? 'la' : 'le';
+}
+
+/** "la CPAM", "le CCAS", "l'URSSAF". */
+export function withArticle(word: string, feminine: boolean): string {
+  const article = definiteArticle(word, feminine);
+  return article === "l'" ? article + word : `${article} ${word}`;
+}
+
+/** "de la CPAM", "du CCAS", "de l'URSSAF". */
+export function withDe(word: string, feminine: boolean): string {
+  const article = definiteArticle(word, feminine);
+  if (article === 'le') return `du ${word}`;
+  return article === "l'" ? `de l'${word}` : `de la ${word}`;
+}
+
+/** "à la CPAM", "au CCAS", "à l'URSSAF". */
+export function withA(word: string, feminine: boolean): string {
+  const article = definiteArticle(word, feminine);
+  if (article === 'le') return `au ${word}`;
+  return article === "l'" ? `à l'${word}` : `à la ${word}`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
+}
+
+/** "sa Directrice", "son Directeur", "son Administratrice" (possessive before a vowel is "son"). */
+export function possessive(noun: string, feminine: boolean): string {
+  return `${feminine && !VOWEL_START.test(noun) ? 'sa' : 'son'} ${noun}`;
+}
+
+/** "Ingrid CERDA": first name as written, surname in capitals (the French convention in deeds). */
+export function fullName(firstName: string, lastName: string): string {
+  return `${firstName.trim()} ${lastName.trim().toLocaleUpperCase('fr-FR')}`;
+}
+
+const UNITS = ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'];
+
+/** Numbers up to ten in letters ("trois"), larger ones in figures, as French drafting does. */
+export function numberInWords(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < UNITS.length ? UNITS[n]! : String(n);
+}
+
+/** "14 novembre 2024", "1er décembre 2024": always the French locale, never the machine's. */
+export function dateInWords(isoDate: string): string {
+  const date = parseISO(isoDate);
+  const day = date.getDate() === 1 ? '1er' : String(date.getDate());
+  return `${day} ${format(date, 'MMMM yyyy', { locale: fr })}`;
+}
+
+/** "1 an", "3 ans". */
+export function yearsInWords(years: number): string {
+  return years === 1 ? 'un an' : `${numberInWords(years)} ans`;
+}

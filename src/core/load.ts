@@ -1,0 +1,144 @@
+/**
+ * Stage 1, load: read a YAML file and parse it, keeping source positions so every later problem
+ * can point at `file:line:col`. With `write`, the only stage that touches the disk.
+ */
+import { readFile } from 'node:fs/promises';
+import { isMap, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { UserError } from './errors.js';
+import type { Problem, Result } from './problem.js';
+
+export interface LoadedConvention {
+  file: string;
+  /** The YAML text as read (BOM removed). */
+  text: string;
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+  /** Plain data (what the schema validates). */
+  data: Record<string, unknown>;
+}
+
+/** Aliases expanded past this count are refused: a "billion laughs" file must not exhaust memory. */
+const MAX_ALIAS_COUNT = 100;
+/** Conventions are a few kilobytes; anything this large is a mistake, refused before parsing. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Reads a convention file as UTF-8 text; I/O failures become a French `UserError` (exit 2). */
+export async function readConventionFile(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw ioError(error, file);
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new UserError(
+      `${file} : fichier trop volumineux (${bytes.length} octets, maximum ${MAX_FILE_BYTES}).`,
+      'fichier-trop-volumineux',
+    );
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new UserError(
+      `${file} : le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8 puis recommencez.`,
+      'encodage-invalide',
+    );
+  }
+}
+
+function ioError(error: unknown, file: string): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'fichier introuvable'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'lecture non autorisée'
+        : code === 'EISDIR'
+          ? "c'est un dossier, pas un fichier"
+          : `lecture impossible (${code ?? String(error)})`;
+  return new UserError(`${file} : ${reason}.`, 'lecture-impossible');
+}
+
+/** Parses YAML text into a convention document. Pure: no disk access. */
+export function parseConvention(text: string, file: string): Result<LoadedConvention> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
+  const problems: Problem[] = [];
+  for (const error of document.errors) problems.push(yamlProblem(error, file, 'error'));
+  for (const warning of document.warnings) problems.push(yamlProblem(warning, file, 'warning'));
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+
+  if (!isMap(document.contents)) {
+    const offset = document.contents?.range?.[0] ?? 0;
+    const { line, col } = lineCounter.linePos(offset);
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'racine-invalide',
+          severity: 'error',
+          message:
+            document.contents === null
+              ? 'Le fichier est vide : une convention commence par « type: » suivi des rubriques de la convention.'
+              : 'Le fichier doit décrire une convention sous forme de rubriques « clé: valeur » (type, parties, signature…).',
+          path: '',
+          file,
+          line,
+          column: col,
+        },
+      ],
+    };
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'alias-excessifs',
+          severity: 'error',
+          message: `Trop d'alias YAML (*) : le fichier est refusé (${(error as Error).message}).`,
+          path: '',
+          file,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+  return { ok: true, value: { file, text, document, lineCounter, data } };
+}
+
+const YAML_ERROR_MESSAGES: Record<string, string> = {
+  DUPLICATE_KEY: 'Clé en double : cette rubrique est déjà définie plus haut dans le même bloc.',
+  BAD_INDENT: 'Indentation incorrecte : alignez cette ligne sur les autres éléments du même bloc.',
+  TAB_AS_INDENT: "Tabulation utilisée pour l'indentation : YAML n'accepte que des espaces.",
+  MISSING_CHAR: 'Caractère manquant (guillemet, crochet ou accolade non fermé).',
+  MULTILINE_IMPLICIT_KEY: 'Une clé ne peut pas s’étendre sur plusieurs lignes : un « : » manque sans doute à la ligne précédente.',
+  BLOCK_AS_IMPLICIT_KEY: 'Structure YAML invalide : un « : » ou un tiret manque sans doute.',
+  UNEXPECTED_TOKEN: 'Caractère inattendu à cet endroit.',
+  BAD_SCALAR_START: 'Valeur mal commencée : mettez-la entre guillemets.',
+};
+
+function yamlProblem(error: YAMLError, file: string, severity: Problem['severity']): Problem {
+  const [start] = error.linePos ?? [{ line: 1, col: 1 }];
+  const known = YAML_ERROR_MESSAGES[error.code];
+  const detail = error.message.split('\n')[0] ?? '';
+  return {
+    code: 'yaml-' + error.code.toLowerCase().replace(/_/g, '-'),
+    severity,
+    message: known ?? `Syntaxe YAML invalide (${detail}).`,
+    path: '',
+    file,
+    line: start.line,
+    column: start.col,
+  };
+}

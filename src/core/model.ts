@@ -1,0 +1,141 @@
+/**
+ * The document model: what compose decides and what templates see. Every optional value is present
+ * as `null` (never missing), because templates run in Handlebars strict mode, where a missing field
+ * is an error rather than an empty string in a signed document.
+ */
+
+export interface PersonView {
+  civilite: 'Madame' | 'Monsieur' | null;
+  /** "Ingrid CERDA": first name as written, surname in capitals. */
+  nomComplet: string;
+  /** "Madame Ingrid CERDA", or "Ingrid CERDA" without civility. */
+  nomAvecCivilite: string;
+  feminin: boolean;
+}
+
+export interface RepresentativeView extends PersonView {
+  /** "Directrice", as the YAML gives it. */
+  fonction: string;
+  /** "sa Directrice", "son Directeur", "son Adjointe" (elision before a vowel). */
+  fonctionPossessive: string;
+  /** "La Directrice", "Le Président", "L'Administratrice". */
+  fonctionArticle: string;
+  qualite: string | null;
+  /** The "P.O." signatory, when the representative delegates the signature. */
+  delegataire: { nomComplet: string; fonction: string } | null;
+}
+
+export interface PartyView {
+  role: string;
+  /** Full name without article: "Caisse Primaire d'Assurance Maladie de la Loire". */
+  nom: string;
+  nomCourt: string;
+  feminin: boolean;
+  /** First denomination: the acronym used in the text ("CPAM", "CCAS"). */
+  sigle: string;
+  denominations: string[];
+  adresse: string;
+  representant: RepresentativeView;
+  siret: string | null;
+  courriel: string | null;
+  presentation: string[] | null;
+}
+
+export interface ReferentView {
+  partie: PartyView;
+  /** "Aurélie SEGA MARCONNET", or null for a referent named by function only. */
+  nomComplet: string | null;
+  fonction: string;
+  courriel: string | null;
+  telephone: string | null;
+}
+
+export interface DpoView {
+  partie: PartyView;
+  nomComplet: string;
+  courriel: string;
+  telephone: string | null;
+}
+
+export interface ArticleView {
+  id: string;
+  numero: number;
+  titre: string;
+  /** Partials that may render the body, most specific first; render uses the first that exists. */
+  candidats: string[];
+}
+
+export interface AnnexView {
+  id: string;
+  numero: number;
+  titre: string;
+  /** Partial that renders a generated annex; null for a document joined as is. */
+  partial: string | null;
+}
+
+export interface SignatoryView {
+  partie: PartyView;
+  /** "La Directrice de la CPAM de la Loire". */
+  titre: string;
+  nomComplet: string;
+  delegataire: { nomComplet: string; fonction: string } | null;
+}
+
+export interface RgpdView {
+  sousTraitance: boolean;
+  responsablesDistincts: boolean;
+  sansEchange: boolean;
+  conventionsApplication: boolean;
+  /** Controller (the caisse) and processor (the partner) when the regime is sous-traitance. */
+  responsable: PartyView | null;
+  sousTraitant: PartyView | null;
+  dpo: DpoView[];
+}
+
+export interface SpecificCommitmentView {
+  titre: string;
+  paragraphes: string[];
+  liste: string[];
+}
+
+export interface DocumentModel {
+  type: string;
+  modele: string;
+  titre: string;
+  parties: PartyView[];
+  /** Number of parties, and whether the text says "les autres parties" rather than "l'autre partie". */
+  nombreParties: number;
+  plusieursAutresParties: boolean;
+  /** Type-specific values (roles, commitments, options…), see each type's module. */
+  [key: string]: unknown;
+  referents: ReferentView[];
+  referentsParPartie: { partie: PartyView; referents: ReferentView[] }[];
+  rgpd: RgpdView;
+  duree: {
+    annees: number;
+    /** "1 an", "3 ans". */
+    texte: string;
+    tacite: boolean;
+    preavisMois: number | null;
+  };
+  /** Partials that may render the préambule, most specific first. */
+  preambule: string[];
+  articles: ArticleView[];
+  annexes: AnnexView[];
+  signature: {
+    lieu: string;
+    /** "14 novembre 2024". */
+    date: string;
+    exemplaires: number;
+    /** "trois" (in letters up to ten). */
+    exemplairesEnLettres: string;
+    signataires: SignatoryView[];
+  };
+  meta: {
+    title: string;
+    subject: string;
+    creator: string;
+    /** ISO date of signature, used for the document's fixed dates. */
+    dateSignature: string;
+  };
+}

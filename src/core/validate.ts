@@ -1,0 +1,291 @@
+/**
+ * Stage 2, validate: the type's JSON Schema (ajv), then the type's domain rules. Problems are data
+ * with a code, a JSON pointer and a source position; messages are French sentences written here,
+ * never raw ajv output.
+ */
+import { Ajv, type ErrorObject, type SchemaObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import localizeFrModule from 'ajv-i18n/localize/fr/index.js';
+import { readSchema } from './assets.js';
+import type { LoadedConvention } from './load.js';
+import { place } from './positions.js';
+import { fromPointer, type Problem, type UnplacedProblem } from './problem.js';
+import { didYouMean } from './suggest.js';
+import { CONVENTION_TYPES, findType, loadTypeModule } from '../types/registry.js';
+
+// ajv-formats and ajv-i18n are CommonJS modules whose function is their default export.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+  formats: string[],
+) => void;
+const localizeFr = ((localizeFrModule as unknown as { default?: unknown }).default ?? localizeFrModule) as (
+  errors: ErrorObject[],
+) => void;
+
+const COMMON_SCHEMA = 'common.schema.json';
+let ajvInstance: Ajv | undefined;
+let commonSchema: SchemaObject | undefined;
+const schemasByType = new Map<string, SchemaObject>();
+
+function ajv(): Ajv {
+  if (!ajvInstance) {
+    ajvInstance = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
+    addFormats(ajvInstance, ['email', 'date']);
+    commonSchema = readSchema(COMMON_SCHEMA);
+    ajvInstance.addSchema(commonSchema);
+    for (const type of CONVENTION_TYPES) {
+      const schema = readSchema(type.schemaFile);
+      schemasByType.set(type.id, schema);
+      ajvInstance.addSchema(schema);
+    }
+  }
+  return ajvInstance;
+}
+
+/** The JSON Schema of a type, as bundled (for `convention schema` and the wizard). */
+export function schemaOf(typeId: string): SchemaObject {
+  ajv();
+  const schema = schemasByType.get(typeId);
+  if (!schema) throw new Error(`schéma inconnu : ${typeId}`);
+  return schema;
+}
+
+/** Validates a loaded convention: schema first, then, if the schema passes, the domain rules. */
+export async function validateConvention(loaded: LoadedConvention): Promise<Problem[]> {
+  const typeProblem = checkType(loaded.data);
+  if (typeProblem) return [place(loaded, typeProblem)];
+  const typeId = loaded.data.type as string;
+  const validator = ajv().getSchema(schemaOf(typeId).$id as string)!;
+  if (!validator(loaded.data)) {
+    return dedupe(translateErrors(validator.errors ?? []).map((p) => place(loaded, p.problem, p.target)));
+  }
+  const module = await loadTypeModule(typeId);
+  return module.checkRules(loaded.data).map((p) => place(loaded, p));
+}
+
+function checkType(data: Record<string, unknown>): UnplacedProblem | undefined {
+  const known = CONVENTION_TYPES.map((t) => t.id);
+  if (!('type' in data)) {
+    return {
+      code: 'type-manquant',
+      severity: 'error',
+      message: `Rubrique « type » manquante : indiquez le type de convention (${known.join(', ')}).`,
+      path: '',
+    };
+  }
+  if (!findType(data.type)) {
+    return {
+      code: 'type-inconnu',
+      severity: 'error',
+      message: `Type de convention « ${String(data.type)} » inconnu ; types disponibles : ${known.join(', ')}.${didYouMean(String(data.type), known)}`,
+      path: '/type',
+    };
+  }
+  return undefined;
+}
+
+interface TranslatedError {
+  problem: UnplacedProblem;
+  target: 'key' | 'value';
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'un texte',
+  integer: 'un nombre entier',
+  number: 'un nombre',
+  boolean: 'vrai ou faux (true ou false)',
+  array: 'une liste (lignes commençant par « - »)',
+  object: 'un bloc de rubriques « clé: valeur »',
+  null: 'vide',
+};
+
+/**
+ * Resolves `$ref`s to read a schema's French title and description. Type schemas refer to the
+ * common schema by file name; the common schema refers to itself with bare fragments; no other
+ * kind of reference exists in `schemas/` (a test walks them all).
+ */
+function resolveRef(schema: SchemaObject): SchemaObject {
+  let current = schema;
+  for (let depth = 0; typeof current.$ref === 'string' && depth < 10; depth++) {
+    const [file, fragment = ''] = current.$ref.split('#');
+    if (file && file !== COMMON_SCHEMA) break;
+    let target: unknown = commonSchema;
+    for (const segment of fromPointer(fragment)) target = (target as Record<string, unknown> | undefined)?.[segment];
+    if (!target) break;
+    // Keywords beside the $ref (a more precise title) win over the referenced schema's.
+    current = { ...(target as SchemaObject), ...stripRef(current) };
+  }
+  return current;
+}
+
+function stripRef(schema: SchemaObject): SchemaObject {
+  const { $ref: _ignored, ...rest } = schema;
+  return rest;
+}
+
+function fieldName(pointer: string, schema: SchemaObject | undefined): string {
+  const resolved = schema ? resolveRef(schema) : undefined;
+  const segments = fromPointer(pointer);
+  const last = segments[segments.length - 1];
+  if (resolved?.title && typeof resolved.title === 'string') return `« ${resolved.title} »`;
+  if (last === undefined) return 'la convention';
+  if (/^\d+$/.test(last)) return `l'élément ${Number(last) + 1} de « ${segments[segments.length - 2] ?? ''} »`;
+  return `« ${last} »`;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return `« ${value.length > 60 ? value.slice(0, 57) + '…' : value} »`;
+  return `« ${JSON.stringify(value)} »`;
+}
+
+function translateErrors(errors: ErrorObject[]): TranslatedError[] {
+  localizeFr(errors);
+  // With allErrors, a failing anyOf reports every branch's failure too: keep the anyOf only.
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
+  const kept = errors.filter((e) => e.keyword === 'anyOf' || !anyOfPaths.some((p) => e.schemaPath.startsWith(p + '/')));
+  return kept.map((error) => translateError(error));
+}
+
+function translateError(error: ErrorObject): TranslatedError {
+  const path = error.instancePath;
+  const parent = error.parentSchema as SchemaObject | undefined;
+  const field = fieldName(path, parent);
+  const value = error.data;
+  const base = { severity: 'error' as const, path };
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const property = (parent?.properties as Record<string, SchemaObject> | undefined)?.[missing];
+      const title = property ? resolveRef(property).title : undefined;
+      return {
+        problem: {
+          ...base,
+          code: 'champ-obligatoire',
+          message: `Rubrique obligatoire manquante dans ${field} : « ${missing} »${title ? ` (${String(title)})` : ''}.`,
+        },
+        target: 'value',
+      };
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      const known = Object.keys((parent?.properties as object | undefined) ?? {});
+      return {
+        problem: {
+          ...base,
+          path: `${path}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          code: 'champ-inconnu',
+          message: `Rubrique « ${extra} » inconnue dans ${field}.${didYouMean(extra, known)}${known.length ? ` Rubriques admises : ${known.join(', ')}.` : ''}`,
+        },
+        target: 'key',
+      };
+    }
+    case 'type':
+      return {
+        problem: {
+          ...base,
+          code: 'type-invalide',
+          message: `${capitalizeField(field)} doit être ${String(params.type)
+            .split(',')
+            .map((t) => TYPE_NAMES[t] ?? t)
+            .join(' ou ')}, et non ${show(value)}.`,
+        },
+        target: 'value',
+      };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      return {
+        problem: {
+          ...base,
+          code: 'valeur-inconnue',
+          message: `Valeur ${show(value)} non admise pour ${field} ; valeurs admises : ${allowed.join(', ')}.${didYouMean(String(value), allowed)}`,
+        },
+        target: 'value',
+      };
+    }
+    case 'const':
+      return {
+        problem: { ...base, code: 'valeur-inconnue', message: `${capitalizeField(field)} doit valoir « ${String(params.allowedValue)} ».` },
+        target: 'value',
+      };
+    case 'format': {
+      const what =
+        params.format === 'email'
+          ? "n'est pas une adresse électronique valide"
+          : params.format === 'date'
+            ? "n'est pas une date réelle au format AAAA-MM-JJ (par exemple 2024-11-14)"
+            : `n'a pas le format ${String(params.format)}`;
+      return { problem: { ...base, code: 'format-invalide', message: `${capitalizeField(field)} : ${show(value)} ${what}.` }, target: 'value' };
+    }
+    case 'pattern': {
+      const description = parent ? resolveRef(parent).description : undefined;
+      return {
+        problem: {
+          ...base,
+          code: 'format-invalide',
+          message: `${capitalizeField(field)} : ${show(value)} n'a pas la forme attendue${description ? ` (${String(description)})` : ''}.`,
+        },
+        target: 'value',
+      };
+    }
+    case 'minLength':
+      return { problem: { ...base, code: 'texte-vide', message: `${capitalizeField(field)} ne peut pas être vide.` }, target: 'value' };
+    case 'minItems':
+    case 'maxItems': {
+      const limit = Number(params.limit);
+      const bound = error.keyword === 'minItems' ? 'au moins' : 'au plus';
+      return {
+        problem: {
+          ...base,
+          code: 'nombre-elements',
+          message: `${capitalizeField(field)} doit compter ${bound} ${limit} élément${limit > 1 ? 's' : ''}.`,
+        },
+        target: 'value',
+      };
+    }
+    case 'uniqueItems':
+      return {
+        problem: { ...base, code: 'doublon', message: `${capitalizeField(field)} contient deux fois la même valeur.` },
+        target: 'value',
+      };
+    case 'minimum':
+    case 'maximum':
+      return {
+        problem: {
+          ...base,
+          code: 'valeur-hors-limites',
+          message: `${capitalizeField(field)} doit être ${error.keyword === 'minimum' ? 'au moins' : 'au plus'} ${String(params.limit)}, et non ${show(value)}.`,
+        },
+        target: 'value',
+      };
+    case 'anyOf':
+      return {
+        problem: {
+          ...base,
+          code: 'valeur-invalide',
+          message: `${capitalizeField(field)} : ${show(value)} ne correspond à aucune des formes admises${parent?.description ? ` (${String(parent.description)})` : ''}.`,
+        },
+        target: 'value',
+      };
+    default:
+      // Keywords not yet reworded keep ajv-i18n's French wording, prefixed by the field.
+      return {
+        problem: { ...base, code: `schema-${error.keyword}`, message: `${capitalizeField(field)} : ${error.message ?? 'valeur invalide'}.` },
+        target: 'value',
+      };
+  }
+}
+
+function capitalizeField(field: string): string {
+  return field.charAt(0).toUpperCase() + field.slice(1);
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.path}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

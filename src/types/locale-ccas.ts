@@ -1,0 +1,182 @@
+/**
+ * Type `locale-ccas`: CPAM (+ CARSAT when the service social signs) and one CCAS or CIAS. One
+ * template set expresses every drafting model of the catalogue; what differs between two
+ * conventions is data (model, options, parties…).
+ */
+import { readCatalogue } from '../core/assets.js';
+import {
+  clauseCandidates,
+  composeDpo,
+  composeDuration,
+  composeParty,
+  composeReferents,
+  composeRgpd,
+  composeSignature,
+  groupReferents,
+  numberAnnexes,
+  numberArticles,
+  paragraphs,
+  partyByRole,
+} from '../core/compose.js';
+import { dateInWords } from '../core/french.js';
+import type { UnplacedProblem } from '../core/problem.js';
+import { checkRegimes, type RgpdRegime } from '../core/rgpd.js';
+import { toPointer } from '../core/problem.js';
+import { didYouMean } from '../core/suggest.js';
+import type { LocaleCcasConvention } from './generated/locale-ccas.js';
+import type { LocaleCcasView } from './locale-ccas-view.js';
+import { checkCommonRules } from './common-rules.js';
+
+const TYPE = 'locale-ccas';
+
+interface Catalogue {
+  description: string;
+  roles: Record<string, { libelle: string; obligatoire?: boolean; groupe?: string }>;
+  modeles: Record<string, { libelle: string; titre: string; articles: { id: string; titre: string; si?: string }[]; options: string[] }>;
+  annexes: Record<string, string>;
+}
+
+let catalogue: Catalogue | undefined;
+function getCatalogue(): Catalogue {
+  return (catalogue ??= readCatalogue<Catalogue>(TYPE));
+}
+
+/** Themes of the unccas-2022 model, in the schema's order (the default is all of them). */
+const ALL_THEMES = [
+  'acces-droits',
+  'parcours-soins',
+  'renoncement-soins',
+  'prevention-sante',
+  'service-social',
+  'action-sanitaire-sociale',
+  'services-en-ligne',
+  '1000-premiers-jours',
+  'mon-soutien-psy',
+] as const;
+
+const FREQUENCIES: Record<string, string> = {
+  annuelle: 'une fois par an',
+  semestrielle: 'deux fois par an',
+  trimestrielle: 'quatre fois par an',
+};
+
+const partnerRole = (c: LocaleCcasConvention) => c.parties.find((p) => p.role === 'ccas' || p.role === 'cias')?.role ?? null;
+
+export function checkRules(data: Record<string, unknown>): UnplacedProblem[] {
+  const convention = data as unknown as LocaleCcasConvention;
+  const problems: UnplacedProblem[] = [];
+  const roles = convention.parties.map((p) => p.role);
+  const count = (role: string) => roles.filter((r) => r === role).length;
+
+  if (count('cpam') !== 1) {
+    problems.push({
+      code: 'parties-roles',
+      severity: 'error',
+      path: '/parties',
+      message: `La convention doit compter une et une seule CPAM (rôle « cpam ») ; elle en compte ${count('cpam')}.`,
+    });
+  }
+  if (count('ccas') + count('cias') !== 1) {
+    problems.push({
+      code: 'parties-roles',
+      severity: 'error',
+      path: '/parties',
+      message: `La convention doit compter un et un seul CCAS ou CIAS (rôle « ccas » ou « cias ») ; elle en compte ${count('ccas') + count('cias')}.`,
+    });
+  }
+  if (count('carsat') > 1) {
+    problems.push({ code: 'parties-roles', severity: 'error', path: '/parties', message: 'La convention ne peut compter qu’une CARSAT.' });
+  }
+  problems.push(...checkCommonRules(convention));
+
+  const modele = getCatalogue().modeles[convention.modele]!;
+  (convention.engagements?.options ?? []).forEach((option, index) => {
+    if (!modele.options.includes(option)) {
+      problems.push({
+        code: 'option-hors-modele',
+        severity: 'error',
+        path: toPointer(['engagements', 'options', index]),
+        message: `L'engagement « ${option} » n'appartient pas au modèle « ${convention.modele} » ; engagements optionnels de ce modèle : ${modele.options.join(', ')}.${didYouMean(option, modele.options)}`,
+      });
+    }
+  });
+
+  const regimes = convention.rgpd.regimes as RgpdRegime[];
+  for (const problem of checkRegimes(
+    TYPE,
+    regimes,
+    (convention.rgpd.dpo ?? []).map((d) => d.partie),
+    { controllerRole: 'cpam', processorRole: partnerRole(convention) },
+  )) {
+    problems.push({
+      code: problem.code,
+      severity: 'error',
+      path: problem.index !== undefined ? toPointer(['rgpd', 'regimes', problem.index]) : '/rgpd',
+      message: problem.message,
+    });
+  }
+  return problems;
+}
+
+export function compose(data: Record<string, unknown>): LocaleCcasView {
+  const convention = data as unknown as LocaleCcasConvention;
+  const cat = getCatalogue();
+  const modele = cat.modeles[convention.modele]!;
+  const parties = convention.parties.map(composeParty);
+  const caisse = partyByRole(parties, 'cpam');
+  const partenaire = partyByRole(parties, partnerRole(convention)!);
+  const carsat = parties.find((p) => p.role === 'carsat') ?? null;
+  const referents = composeReferents(convention.referents, parties);
+  const regimes = convention.rgpd.regimes as RgpdRegime[];
+
+  const joined = (convention.annexes ?? []).map((annex) =>
+    typeof annex === 'string' ? { id: annex, titre: cat.annexes[annex]! } : { id: `jointe-${annex.titre}`, titre: annex.titre },
+  );
+  const annexes = numberAnnexes(joined, regimes);
+  const articles = numberArticles(
+    modele.articles.filter((a) => a.si !== 'annexes' || annexes.length > 0),
+    (id) => clauseCandidates(TYPE, 'articles', id, convention.modele),
+  );
+  const selectedOptions = new Set(convention.engagements?.options ?? []);
+  const selectedThemes = new Set(convention.thematiques ?? ALL_THEMES);
+  const frequence = convention.suivi?.frequence ?? 'annuelle';
+
+  return {
+    type: TYPE,
+    modele: convention.modele,
+    titre: modele.titre,
+    parties,
+    nombreParties: parties.length,
+    plusieursAutresParties: parties.length > 2,
+    caisse,
+    carsat,
+    partenaire,
+    espacePartenaires: convention.espace_partenaires ?? false,
+    lettreIntention: convention.lettre_intention ? dateInWords(convention.lettre_intention) : null,
+    thematiques: ALL_THEMES.filter((t) => selectedThemes.has(t)),
+    engagements: {
+      options: modele.options.filter((o) => selectedOptions.has(o as never)),
+      specifiques: (convention.engagements?.specifiques ?? []).map((s) => ({
+        titre: s.titre,
+        paragraphes: s.texte ? paragraphs(s.texte) : [],
+        liste: s.liste ?? [],
+      })),
+      delaiInstructionJours: convention.engagements?.delai_instruction_jours ?? 30,
+    },
+    suivi: { frequence, parAn: FREQUENCIES[frequence]!, indicateurs: convention.suivi?.indicateurs ?? null },
+    referents,
+    referentsParPartie: groupReferents(referents, parties),
+    rgpd: composeRgpd(regimes, composeDpo(convention.rgpd.dpo ?? [], parties), { responsable: caisse, sousTraitant: partenaire }),
+    duree: composeDuration(convention.duree),
+    preambule: [`${TYPE}/preambule.${convention.modele}`, `${TYPE}/preambule`],
+    articles,
+    annexes,
+    signature: composeSignature(convention.signature, parties),
+    meta: {
+      title: `${modele.titre.charAt(0)}${modele.titre.slice(1).toLocaleLowerCase('fr-FR')} – ${parties.map((p) => p.nomCourt).join(', ')}`,
+      subject: cat.description,
+      creator: parties[0]!.nom,
+      dateSignature: convention.signature.date,
+    },
+  };
+}
