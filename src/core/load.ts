@@ -70,8 +70,8 @@ export function parseConvention(text: string, file: string): Result<LoadedConven
     strict: true,
   });
   const problems: Problem[] = [];
-  for (const error of document.errors) problems.push(yamlProblem(error, file, 'error'));
-  for (const warning of document.warnings) problems.push(yamlProblem(warning, file, 'warning'));
+  for (const error of document.errors) problems.push(yamlProblem(error, file, 'error', lineCounter));
+  for (const warning of document.warnings) problems.push(yamlProblem(warning, file, 'warning', lineCounter));
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
 
   if (!isMap(document.contents)) {
@@ -128,8 +128,8 @@ const YAML_ERROR_MESSAGES: Record<string, string> = {
   BAD_SCALAR_START: 'Valeur mal commencée : mettez-la entre guillemets.',
 };
 
-function yamlProblem(error: YAMLError, file: string, severity: Problem['severity']): Problem {
-  const [start] = error.linePos ?? [{ line: 1, col: 1 }];
+function yamlProblem(error: YAMLError, file: string, severity: Problem['severity'], lineCounter: LineCounter): Problem {
+  const start = lineCounter.linePos(error.pos[0]);
   const known = YAML_ERROR_MESSAGES[error.code];
   const detail = error.message.split('\n')[0] ?? '';
   return {

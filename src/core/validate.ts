@@ -223,7 +223,7 @@ function translateError(error: ErrorObject): TranslatedError {
         problem: {
           ...base,
           code: 'format-invalide',
-          message: `${capitalizeField(field)} : ${show(value)} n'a pas la forme attendue${description ? ` (${String(description)})` : ''}.`,
+          message: `${capitalizeField(field)} : ${show(value)} n'a pas la forme attendue${description ? ` (${String(description).replace(/\.$/, '')})` : ''}.`,
         },
         target: 'value',
       };
@@ -263,7 +263,7 @@ function translateError(error: ErrorObject): TranslatedError {
         problem: {
           ...base,
           code: 'valeur-invalide',
-          message: `${capitalizeField(field)} : ${show(value)} ne correspond à aucune des formes admises${parent?.description ? ` (${String(parent.description)})` : ''}.`,
+          message: `${capitalizeField(field)} : ${show(value)} ne correspond à aucune des formes admises${parent?.description ? ` (${String(parent.description).replace(/\.$/, '')})` : ''}.`,
         },
         target: 'value',
       };

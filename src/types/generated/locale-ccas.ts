@@ -90,9 +90,7 @@ export interface LocaleCcasConvention {
     /**
      * Engagements rédigés pour cette convention, ajoutés après ceux du catalogue.
      */
-    specifiques?: ({
-      [k: string]: unknown | undefined;
-    } & {
+    specifiques?: ({} & {
       /**
        * Intitulé de l'engagement, qui devient un sous-article numéroté.
        */

@@ -1,0 +1,99 @@
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLES, temporaryFolder } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
+
+const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
+
+describe('convention render (real bin)', () => {
+  test.each(examples)('%s renders to a DOCX (exit 0)', (example) => {
+    const out = temporaryFolder();
+    const target = join(out, example.replace('.yaml', '.docx'));
+    const run = runCli(['render', join(EXAMPLES, example), '-o', target]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('→');
+    expect(statSync(target).size).toBeGreaterThan(5000);
+    expect(readFileSync(target).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('a folder renders every example into -o DIR/, and a second run without --force refuses (exit 2)', () => {
+    const out = join(temporaryFolder(), 'out') + '/';
+    const first = runCli(['render', EXAMPLES, '-o', out]);
+    expect(first.status).toBe(0);
+    const docx = readdirSync(out).filter((f) => f.endsWith('.docx'));
+    expect(docx.length).toBeGreaterThanOrEqual(examples.length);
+    const before = readFileSync(join(out, docx[0]!));
+    const second = runCli(['render', EXAMPLES, '-o', out]);
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain('--force');
+    expect(readFileSync(join(out, docx[0]!)).equals(before)).toBe(true);
+    expect(runCli(['render', EXAMPLES, '-o', out, '--force']).status).toBe(0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('default output is beside the YAML, same basename', () => {
+    const folder = temporaryFolder();
+    const yaml = join(folder, 'ma-convention.yaml');
+    copyFileSync(join(EXAMPLES, examples[0]!), yaml);
+    expect(runCli(['render', yaml]).status).toBe(0);
+    expect(existsSync(join(folder, 'ma-convention.docx'))).toBe(true);
+  });
+
+  test('an invalid convention exits 1 with file:line:col and writes nothing', () => {
+    const folder = temporaryFolder();
+    const yaml = join(folder, 'invalide.yaml');
+    const text = readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml'), 'utf8').replace(/^type: locale-ccas$/m, 'type: locale-cca');
+    writeFileSync(yaml, text);
+    const run = runCli(['render', yaml]);
+    expect(run.status).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.startsWith('type:')) + 1;
+    expect(run.stderr).toContain(`${yaml}:${line}:7: erreur: Type de convention « locale-cca » inconnu`);
+    expect(run.stderr).toContain('Vouliez-vous dire « locale-ccas » ?');
+    expect(readdirSync(folder)).toEqual(['invalide.yaml']);
+  });
+
+  test('an unreadable file exits 2 with a French message and writes nothing', () => {
+    const folder = temporaryFolder();
+    const run = runCli(['render', join(folder, 'absente.yaml')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('introuvable');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test('usage errors exit 2 in French', () => {
+    const unknown = runCli(['rendre']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('commande inconnue « rendre »');
+    const missing = runCli(['render']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('argument manquant');
+  });
+
+  test('--help and --version exit 0', () => {
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('render');
+    expect(help.stdout).toContain('validate');
+    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('convention validate (real bin)', () => {
+  test('the bundled examples are valid (exit 0)', () => {
+    const run = runCli(['validate', EXAMPLES]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    for (const example of examples) expect(run.stdout).toContain(`${example} : convention valide`);
+  });
+
+  test('a missing required field exits 1 and names it with its location', () => {
+    const folder = temporaryFolder();
+    const yaml = join(folder, 'sans-signature.yaml');
+    const text = readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml'), 'utf8');
+    writeFileSync(yaml, text.slice(0, text.indexOf('\nsignature:')) + '\n');
+    const run = runCli(['validate', yaml]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`${yaml}:\\d+:\\d+: erreur: Rubrique obligatoire manquante dans « Convention locale CPAM – CCAS/CIAS » : « signature »`));
+  });
+});

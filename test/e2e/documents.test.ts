@@ -1,0 +1,79 @@
+/**
+ * The documents themselves, read by independent readers: mammoth for the text (golden files in
+ * test/golden, refreshed with UPDATE_GOLDEN=1), the raw OOXML for Word structures, and LibreOffice
+ * for opening and converting to PDF.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDocument, checkFile } from '../../src/core/pipeline.js';
+import { extractText, readPart } from '../support/docx-text.js';
+import { EXAMPLES, GOLDEN, temporaryFolder, UPDATE_GOLDEN } from '../support/paths.js';
+
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
+
+const documents = new Map<string, Buffer>();
+async function documentOf(example: string): Promise<Buffer> {
+  let bytes = documents.get(example);
+  if (!bytes) {
+    const result = await checkFile(join(EXAMPLES, `${example}.yaml`));
+    expect(result.problems).toEqual([]);
+    bytes = await buildDocument(result.loaded!);
+    documents.set(example, bytes);
+  }
+  return bytes;
+}
+
+describe.each(examples)('%s', (example) => {
+  test('its text, as mammoth reads it, matches the golden file', async () => {
+    const text = await extractText(await documentOf(example));
+    const golden = join(GOLDEN, `${example}.txt`);
+    if (UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, text);
+    expect(text).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  test('it is made of real Word structures', async () => {
+    const bytes = await documentOf(example);
+    const body = await readPart(bytes, 'word/document.xml');
+    expect(body).toContain('w:val="Title"');
+    expect(body).toContain('w:val="Heading1"');
+    expect(body).toMatch(/<w:numPr>/);
+    expect(body).toMatch(/<w:tbl>/);
+    expect(body).toMatch(/<w:cantSplit\/>/);
+    expect(body).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(body).not.toMatch(/<w:t[^>]*>\s*[-•]\s/);
+    const footers = (await Promise.all([1, 2, 3].map((n) => readPart(bytes, `word/footer${n}.xml`).catch(() => '')))).join('');
+    expect(footers).toContain('PAGE');
+    expect(footers).toContain('NUMPAGES');
+    expect(footers).toContain('sur');
+    const text = await extractText(bytes);
+    expect(text).not.toMatch(/\bxxx\b|\?\?|undefined|null|\[object/i);
+    expect(text).not.toMatch(/\n\n\n/);
+  });
+});
+
+const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
+const requireLibreOffice = process.env.REQUIRE_LIBREOFFICE === '1';
+if (!soffice && !requireLibreOffice) {
+  console.warn('LibreOffice (soffice) absent : test de conversion PDF ignoré. Installez libreoffice-writer-nogui, ou REQUIRE_LIBREOFFICE=1 pour en faire un échec.');
+}
+const withLibreOffice = soffice || requireLibreOffice ? describe : describe.skip;
+
+withLibreOffice('LibreOffice', () => {
+  test.each(examples)('opens %s and converts it to a PDF of at least one page', async (example) => {
+    expect(soffice).toBeDefined();
+    const folder = temporaryFolder();
+    const docx = join(folder, `${example}.docx`);
+    writeFileSync(docx, await documentOf(example));
+    const run = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, docx], {
+      encoding: 'utf8',
+      timeout: 110000,
+    });
+    expect(run.status).toBe(0);
+    const pdf = readFileSync(join(folder, `${example}.pdf`)).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+  });
+});

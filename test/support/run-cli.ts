@@ -1,0 +1,19 @@
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT } from './paths.js';
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real bin, as a user would, without colours. */
+export function runCli(args: string[], cwd: string = ROOT): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    timeout: 60000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
