@@ -48,7 +48,7 @@ export async function renderCommand(paths: string[], options: RenderCommandOptio
         console.error(formatFailure(`${file} : convention invalide, aucun document écrit`));
         return ExitCode.InvalidConvention;
       }
-      console.log(formatSuccess(`${file} → ${result.output}`));
+      console.log(formatSuccess(`${file} → ${(result.outputs ?? []).join(', ')}`));
       return ExitCode.Success;
     },
     (line) => console.error(formatFailure(line)),

@@ -165,10 +165,11 @@ export function numberArticles(plan: readonly ArticlePlan[], candidates: (id: st
 export function numberAnnexes(
   joined: readonly { id: string; titre: string }[],
   regimes: readonly RgpdRegime[],
+  generatedAnnexesSeparate: boolean,
 ): AnnexView[] {
   const all = [
     ...joined.map((a) => ({ ...a, partial: null as string | null })),
     ...annexesForRegimes(regimes).map((a) => ({ ...a, partial: a.partial as string | null })),
   ];
-  return all.map((annex, index) => ({ ...annex, numero: index + 1 }));
+  return all.map((annex, index) => ({ ...annex, numero: index + 1, separee: annex.partial !== null && generatedAnnexesSeparate }));
 }

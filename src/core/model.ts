@@ -71,6 +71,8 @@ export interface AnnexView {
   titre: string;
   /** Partial that renders a generated annex; null for a document joined as is. */
   partial: string | null;
+  /** A generated annex written as a document of its own rather than at the end of the convention. */
+  separee: boolean;
 }
 
 export interface SignatoryView {

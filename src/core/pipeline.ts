@@ -25,8 +25,19 @@ export async function checkFile(file: string): Promise<CheckResult> {
 }
 
 export interface RenderResult extends CheckResult {
-  /** Path written, when the convention was valid and the document written. */
-  output?: string;
+  /** Paths written (the convention, then its separate annexes), when the convention was valid. */
+  outputs?: string[];
+}
+
+/** A convention's DOCX, and the DOCX of each annex its model keeps as a separate document. */
+export interface BuiltDocument {
+  document: Buffer;
+  annexes: { numero: number; bytes: Buffer }[];
+}
+
+/** `montbrison.docx` → `montbrison-annexe-6.docx`. */
+export function annexPath(output: string, numero: number): string {
+  return output.replace(/(\.docx)?$/i, `-annexe-${numero}.docx`);
 }
 
 export interface RenderOptions {
@@ -38,20 +49,28 @@ export interface RenderOptions {
 export async function renderFile(file: string, output: string, options: RenderOptions): Promise<RenderResult> {
   const checked = await checkFile(file);
   if (!checked.loaded || hasErrors(checked.problems)) return checked;
-  const bytes = await buildDocument(checked.loaded, options.templates);
-  const { writeOutput } = await import('./write.js');
-  await writeOutput(bytes, output, { force: options.force });
-  return { ...checked, output };
+  const built = await buildDocument(checked.loaded, options.templates);
+  const { writeOutputs } = await import('./write.js');
+  const files = [
+    { path: output, bytes: built.document },
+    ...built.annexes.map((annex) => ({ path: annexPath(output, annex.numero), bytes: annex.bytes })),
+  ];
+  await writeOutputs(files, { force: options.force });
+  return { ...checked, outputs: files.map((f) => f.path) };
 }
 
 /** Compose, render and build: the DOCX bytes of a valid convention, without touching the disk. */
-export async function buildDocument(loaded: LoadedConvention, templates: readonly string[] = []): Promise<Buffer> {
+export async function buildDocument(loaded: LoadedConvention, templates: readonly string[] = []): Promise<BuiltDocument> {
   const [{ renderMarkdown, loadTemplateSet }, { buildDocx }] = await Promise.all([import('./render.js'), import('./docx.js')]);
   const module = await loadTypeModule(loaded.data.type as string);
   const model = module.compose(loaded.data);
-  const markdown = templates.length > 0 ? renderMarkdown(model, loadTemplateSet(templates)) : renderMarkdown(model);
-  return buildDocx(markdown, {
-    ...model.meta,
-    sourceSha256: createHash('sha256').update(loaded.text).digest('hex'),
-  });
+  const rendered = templates.length > 0 ? renderMarkdown(model, loadTemplateSet(templates)) : renderMarkdown(model);
+  const sourceSha256 = createHash('sha256').update(loaded.text).digest('hex');
+  const [document, ...annexes] = await Promise.all([
+    buildDocx(rendered.document, { ...model.meta, sourceSha256 }),
+    ...rendered.annexes.map((annex) =>
+      buildDocx(annex.markdown, { ...model.meta, title: `Annexe ${annex.numero} : ${annex.titre}`, sourceSha256 }),
+    ),
+  ]);
+  return { document: document!, annexes: rendered.annexes.map((annex, i) => ({ numero: annex.numero, bytes: annexes[i]! })) };
 }

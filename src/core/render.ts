@@ -10,9 +10,16 @@ import { helpers, state, type RenderState } from './helpers.js';
 import type { AnnexView, ArticleView, DocumentModel } from './model.js';
 
 const SKELETON = 'common/document';
+const SEPARATE_ANNEX_SKELETON = 'common/annexe-separee';
+
+/** The convention's Markdown, and that of each annex written as a document of its own. */
+export interface RenderedDocument {
+  document: string;
+  annexes: { numero: number; titre: string; markdown: string }[];
+}
 
 export interface TemplateSet {
-  render(model: DocumentModel): string;
+  render(model: DocumentModel): RenderedDocument;
   has(name: string): boolean;
 }
 
@@ -58,8 +65,15 @@ export function loadTemplateSet(overlays: readonly string[] = []): TemplateSet {
       const articles = view.articles.map((a) => ({ ...a, partial: pick(a.candidats, `l'article « ${a.id} »`) }));
       const renderState: RenderState = { articles, annexes: view.annexes, currentArticle: null, subArticles: new Map() };
       const root = { ...view, articles, preambule: pick(view.preambule, 'le préambule') };
-      const markdown = runTemplate(SKELETON, compile(SKELETON), root, { state: renderState });
-      return tidy(markdown);
+      const document = tidy(runTemplate(SKELETON, compile(SKELETON), root, { state: renderState }));
+      const annexes = view.annexes
+        .filter((annexe) => annexe.partial !== null && annexe.separee)
+        .map((annexe) => ({
+          numero: annexe.numero,
+          titre: annexe.titre,
+          markdown: tidy(runTemplate(SEPARATE_ANNEX_SKELETON, compile(SEPARATE_ANNEX_SKELETON), { ...root, annexe }, { state: renderState })),
+        }));
+      return { document, annexes };
     },
   };
 }
@@ -101,6 +115,6 @@ function escapeView(value: unknown): unknown {
 
 /** Renders a model with the bundled templates (compiled once per process). */
 let bundled: TemplateSet | undefined;
-export function renderMarkdown(model: DocumentModel, templates: TemplateSet = (bundled ??= loadTemplateSet())): string {
+export function renderMarkdown(model: DocumentModel, templates: TemplateSet = (bundled ??= loadTemplateSet())): RenderedDocument {
   return templates.render(model);
 }

@@ -49,6 +49,21 @@ export async function writeOutput(bytes: Uint8Array, path: string, options: Writ
   }
 }
 
+/**
+ * Writes a set of files that belong together (a convention and its separate annexes): every target
+ * is checked before the first is written, so a refusal leaves none of them half-done.
+ */
+export async function writeOutputs(files: readonly { path: string; bytes: Uint8Array }[], options: WriteOptions): Promise<void> {
+  if (!options.force) {
+    for (const { path } of files) {
+      if (await stat(path).catch(() => undefined)) {
+        throw new UserError(`${path} existe déjà ; ajoutez --force pour le remplacer.`, 'sortie-existante');
+      }
+    }
+  }
+  for (const { path, bytes } of files) await writeOutput(bytes, path, options);
+}
+
 /** Creates an output folder the user named explicitly (`-o out/`). */
 export async function ensureFolder(path: string): Promise<void> {
   try {

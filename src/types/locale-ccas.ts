@@ -32,7 +32,10 @@ const TYPE = 'locale-ccas';
 interface Catalogue {
   description: string;
   roles: Record<string, { libelle: string; obligatoire?: boolean; groupe?: string }>;
-  modeles: Record<string, { libelle: string; titre: string; articles: { id: string; titre: string; si?: string }[]; options: string[] }>;
+  modeles: Record<
+    string,
+    { libelle: string; titre: string; annexes_separees: boolean; articles: { id: string; titre: string; si?: string }[]; options: string[] }
+  >;
   annexes: Record<string, string>;
 }
 
@@ -132,7 +135,7 @@ export function compose(data: Record<string, unknown>): LocaleCcasView {
   const joined = (convention.annexes ?? []).map((annex) =>
     typeof annex === 'string' ? { id: annex, titre: cat.annexes[annex]! } : { id: `jointe-${annex.titre}`, titre: annex.titre },
   );
-  const annexes = numberAnnexes(joined, regimes);
+  const annexes = numberAnnexes(joined, regimes, modele.annexes_separees);
   const articles = numberArticles(
     modele.articles.filter((a) => a.si !== 'annexes' || annexes.length > 0),
     (id) => clauseCandidates(TYPE, 'articles', id, convention.modele),
