@@ -86,9 +86,18 @@ interface BlockContext {
   listLevel: number;
 }
 
-/** French typography that must hold everywhere: the typographic apostrophe. */
-function typography(text: string): string {
-  return text.replace(/'/g, '’');
+/**
+ * French typography, on template and YAML text alike: typographic apostrophe; no-break space
+ * before « : » and inside guillemets, narrow no-break space before ; ! ? — so that a line never
+ * starts with a colon or a closing guillemet.
+ */
+export function typography(text: string): string {
+  return text
+    .replace(/'/g, '’')
+    .replace(/[ \u00a0\u202f]+:/g, '\u00a0:')
+    .replace(/[ \u00a0\u202f]+([;!?])/g, '\u202f$1')
+    .replace(/«[ \u00a0\u202f]*/g, '«\u00a0')
+    .replace(/[ \u00a0\u202f]*»/g, '\u00a0»');
 }
 
 function decodeEntities(text: string): string {

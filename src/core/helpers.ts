@@ -3,7 +3,7 @@
  * Markdown-safe text (its inputs are already escaped strings from the view).
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { capitalize, withA, withArticle, withDe } from './french.js';
+import { capitalize, numberInWords, withA, withArticle, withDe } from './french.js';
 import type { AnnexView, ArticleView, PartyView } from './model.js';
 import { RenderError } from './errors.js';
 
@@ -72,6 +72,7 @@ export const helpers: Record<string, HelperDelegate> = {
     counters.set(article.numero, next);
     return `### ${article.numero}.${next} ${title}`;
   },
+  enLettres: (n: unknown) => numberInWords(Number(n)),
   eq: (a: unknown, b: unknown) => a === b,
   inclut: (list: unknown, value: unknown) => Array.isArray(list) && list.includes(value),
   concat: (...args: unknown[]) => args.slice(0, -1).map(String).join(''),

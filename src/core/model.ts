@@ -115,7 +115,7 @@ export interface DocumentModel {
   rgpd: RgpdView;
   duree: {
     annees: number;
-    /** "1 an", "3 ans". */
+    /** "un an", "trois ans". */
     texte: string;
     tacite: boolean;
     preavisMois: number | null;

@@ -14,44 +14,69 @@ const examples = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => f.replace(/\.yaml$/, ''));
 
-const documents = new Map<string, Buffer>();
-async function documentOf(example: string): Promise<Buffer> {
-  let bytes = documents.get(example);
-  if (!bytes) {
+interface NamedDocument {
+  /** `locale-ccas-montbrison`, `locale-ccas-montbrison-annexe-6`. */
+  name: string;
+  bytes: Buffer;
+}
+
+const built = new Map<string, NamedDocument[]>();
+/** The convention's DOCX first, then the DOCX of each separate annex. */
+async function documentsOf(example: string): Promise<NamedDocument[]> {
+  let documents = built.get(example);
+  if (!documents) {
     const result = await checkFile(join(EXAMPLES, `${example}.yaml`));
     expect(result.problems).toEqual([]);
-    bytes = await buildDocument(result.loaded!);
-    documents.set(example, bytes);
+    const { document, annexes } = await buildDocument(result.loaded!);
+    documents = [
+      { name: example, bytes: document },
+      ...annexes.map((annex) => ({ name: `${example}-annexe-${annex.numero}`, bytes: annex.bytes })),
+    ];
+    built.set(example, documents);
   }
-  return bytes;
+  return documents;
 }
 
 describe.each(examples)('%s', (example) => {
-  test('its text, as mammoth reads it, matches the golden file', async () => {
-    const text = await extractText(await documentOf(example));
-    const golden = join(GOLDEN, `${example}.txt`);
-    if (UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, text);
-    expect(text).toBe(readFileSync(golden, 'utf8'));
+  test('its text, as mammoth reads it, matches the golden files', async () => {
+    for (const { name, bytes } of await documentsOf(example)) {
+      const text = await extractText(bytes);
+      const golden = join(GOLDEN, `${name}.txt`);
+      if (UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, text);
+      expect(`${name}\n${text}`).toBe(`${name}\n${readFileSync(golden, 'utf8')}`);
+    }
   });
 
   test('it is made of real Word structures', async () => {
-    const bytes = await documentOf(example);
-    const body = await readPart(bytes, 'word/document.xml');
+    const [main, ...annexes] = await documentsOf(example);
+    const body = await readPart(main!.bytes, 'word/document.xml');
     expect(body).toContain('w:val="Title"');
     expect(body).toContain('w:val="Heading1"');
     expect(body).toMatch(/<w:numPr>/);
     expect(body).toMatch(/<w:tbl>/);
     expect(body).toMatch(/<w:cantSplit\/>/);
-    expect(body).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(body).not.toMatch(/<w:t[^>]*>\s*[-•]\s/);
-    const footers = (await Promise.all([1, 2, 3].map((n) => readPart(bytes, `word/footer${n}.xml`).catch(() => '')))).join('');
-    expect(footers).toContain('PAGE');
-    expect(footers).toContain('NUMPAGES');
-    expect(footers).toContain('sur');
-    const text = await extractText(bytes);
-    expect(text).not.toMatch(/\bxxx\b|\?\?|undefined|null|\[object/i);
-    expect(text).not.toMatch(/\n\n\n/);
+    for (const { bytes } of [main!, ...annexes]) {
+      const xml = await readPart(bytes, 'word/document.xml');
+      expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+      expect(xml).not.toMatch(/<w:t[^>]*>\s*[-•]\s/);
+      const footers = (await Promise.all([1, 2, 3].map((n) => readPart(bytes, `word/footer${n}.xml`).catch(() => '')))).join('');
+      expect(footers).toContain('PAGE');
+      expect(footers).toContain('NUMPAGES');
+      expect(footers).toContain('sur');
+      const text = await extractText(bytes);
+      expect(text).not.toMatch(/\bxxx\b|\?\?|undefined|null|\[object/i);
+      expect(text).not.toMatch(/\n\n\n/);
+    }
   });
+});
+
+test('an annex kept in the convention starts on a new page; a separate one has its own document', async () => {
+  const inline = await documentsOf('locale-ccas-marolles');
+  expect(inline).toHaveLength(1);
+  expect(await readPart(inline[0]!.bytes, 'word/document.xml')).toMatch(/<w:pageBreakBefore\/>[\s\S]*Annexe 1/);
+  const separate = await documentsOf('locale-ccas-montbrison');
+  expect(separate.map((d) => d.name)).toEqual(['locale-ccas-montbrison', 'locale-ccas-montbrison-annexe-6']);
+  expect(await extractText(separate[0]!.bytes)).toContain('Annexe 6\u00a0: Protection des données');
 });
 
 const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
@@ -66,7 +91,7 @@ withLibreOffice('LibreOffice', () => {
     expect(soffice).toBeDefined();
     const folder = temporaryFolder();
     const docx = join(folder, `${example}.docx`);
-    writeFileSync(docx, await documentOf(example));
+    writeFileSync(docx, (await documentsOf(example))[0]!.bytes);
     const run = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, docx], {
       encoding: 'utf8',
       timeout: 110000,

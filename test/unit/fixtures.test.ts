@@ -17,8 +17,8 @@ describe('valid fixtures', () => {
   test.each(cases('valid'))('%s validates and renders', async (name) => {
     const result = await checkFile(join(FIXTURES, 'valid', name));
     expect(result.problems).toEqual([]);
-    const bytes = await buildDocument(result.loaded!);
-    expect(bytes.length).toBeGreaterThan(5000);
+    const { document } = await buildDocument(result.loaded!);
+    expect(document.length).toBeGreaterThan(5000);
   });
 });
 

@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDocx, typography } from '../../src/core/docx.js';
+import { RenderError } from '../../src/core/errors.js';
+import { parseConvention } from '../../src/core/load.js';
+import { escapeMarkdown, loadTemplateSet, renderMarkdown } from '../../src/core/render.js';
+import { compose } from '../../src/types/locale-ccas.js';
+import { extractText } from '../support/docx-text.js';
+import { temporaryFolder } from '../support/paths.js';
+import { readFileSync } from 'node:fs';
+import { EXAMPLES } from '../support/paths.js';
+
+function marollesModel(edit: (text: string) => string = (t) => t) {
+  const parsed = parseConvention(edit(readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml'), 'utf8')), 'm.yaml');
+  if (!parsed.ok) throw new Error('example invalid');
+  return compose(parsed.value.data);
+}
+
+describe('render', () => {
+  test('values are printed literally: Markdown, Handlebars and XML in a value stay text', async () => {
+    const model = marollesModel((t) => t.replace('prenom: Georges', 'prenom: "**Georges** {{x}} <w:p/> - 1. #"'));
+    const { document } = renderMarkdown(model);
+    const text = await extractText(await buildDocx(document, model.meta));
+    expect(text).toContain('**Georges** {{x}} <w:p/> - 1. # JOUBERT');
+  });
+
+  test('article references follow the articles present', () => {
+    const { document } = renderMarkdown(marollesModel());
+    const rgpd = /## Article (\d+) : Protection des données/.exec(document)![1];
+    expect(document).toContain('## Article 3 : Référents');
+    expect(rgpd).toBe('6');
+  });
+
+  test('a reference to an absent article is a render error, not a "?" in the document', () => {
+    const overlay = temporaryFolder();
+    mkdirSync(join(overlay, 'common'), { recursive: true });
+    writeFileSync(join(overlay, 'common', 'document.md.hbs'), 'Voir l’{{ref "inexistant"}}.\n');
+    expect(() => renderMarkdown(marollesModel(), loadTemplateSet([overlay]))).toThrow(RenderError);
+    expect(() => renderMarkdown(marollesModel(), loadTemplateSet([overlay]))).toThrow(/inexistant/);
+  });
+
+  test('strict mode: a field missing from the model is an error naming the template', () => {
+    const overlay = temporaryFolder();
+    mkdirSync(join(overlay, 'common'), { recursive: true });
+    writeFileSync(join(overlay, 'common', 'document.md.hbs'), '{{champInconnu}}\n');
+    expect(() => renderMarkdown(marollesModel(), loadTemplateSet([overlay]))).toThrow(/common\/document.*champInconnu/);
+  });
+
+  test('French typography: apostrophe and no-break spaces', () => {
+    expect(typography("l'article : « CPAM » ; oui ?")).toBe('l’article\u00a0: «\u00a0CPAM\u00a0»\u202f; oui\u202f?');
+    expect(typography('https://ameli.fr')).toBe('https://ameli.fr');
+  });
+
+  test('escapeMarkdown protects line starts and inline marks', () => {
+    expect(escapeMarkdown('- 1. *a* [b]')).toBe('\\- 1. \\*a\\* \\[b\\]');
+  });
+});
