@@ -100,6 +100,7 @@ export function composeRgpd(
   regimes: readonly RgpdRegime[],
   dpo: readonly DpoView[],
   roles: { responsable: PartyView | null; sousTraitant: PartyView | null },
+  donneesDetecteurs = false,
 ): RgpdView {
   const sousTraitance = regimes.includes('sous-traitance');
   return {
@@ -107,6 +108,7 @@ export function composeRgpd(
     responsablesDistincts: regimes.includes('responsables-distincts'),
     sansEchange: regimes.includes('sans-echange'),
     conventionsApplication: regimes.includes('conventions-application'),
+    donneesDetecteurs: sousTraitance && donneesDetecteurs,
     responsable: sousTraitance ? roles.responsable : null,
     sousTraitant: sousTraitance ? roles.sousTraitant : null,
     dpo: [...dpo],
@@ -146,6 +148,8 @@ export function composeSignature(signature: Signature, parties: readonly PartyVi
 export interface ArticlePlan {
   id: string;
   titre: string;
+  /** Heading of the group ("TITRE I : …") the article belongs to, if articles are grouped. */
+  groupe?: string;
 }
 
 /**
@@ -156,9 +160,15 @@ export function clauseCandidates(type: string, folder: string, id: string, model
   return [...(modele ? [`${type}/${folder}/${id}.${modele}`] : []), `${type}/${folder}/${id}`, `common/${folder}/${id}`];
 }
 
-/** Numbers the articles kept, in order. */
+/** Numbers the articles kept, in order and across groups; the first article of a group opens it. */
 export function numberArticles(plan: readonly ArticlePlan[], candidates: (id: string) => string[]): ArticleView[] {
-  return plan.map((article, index) => ({ ...article, numero: index + 1, candidats: candidates(article.id) }));
+  return plan.map((article, index) => ({
+    id: article.id,
+    titre: article.titre,
+    numero: index + 1,
+    candidats: candidates(article.id),
+    groupe: article.groupe !== undefined && article.groupe !== plan[index - 1]?.groupe ? article.groupe : null,
+  }));
 }
 
 /** Joined documents first (in the YAML's order), then the annexes the RGPD regimes generate. */

@@ -63,6 +63,8 @@ export interface ArticleView {
   titre: string;
   /** Partials that may render the body, most specific first; render uses the first that exists. */
   candidats: string[];
+  /** Heading of the group ("TITRE I : …") this article opens, or null. */
+  groupe: string | null;
 }
 
 export interface AnnexView {
@@ -88,6 +90,8 @@ export interface RgpdView {
   responsablesDistincts: boolean;
   sansEchange: boolean;
   conventionsApplication: boolean;
+  /** The processor's detecting staff's data are processed too (Mission Locale annex, section 10). */
+  donneesDetecteurs: boolean;
   /** Controller (the caisse) and processor (the partner) when the regime is sous-traitance. */
   responsable: PartyView | null;
   sousTraitant: PartyView | null;
@@ -122,6 +126,8 @@ export interface DocumentModel {
   };
   /** Partials that may render the préambule, most specific first. */
   preambule: string[];
+  /** Partial rendered after the signatures (a partner's letterhead block), or null. */
+  blocFinal: string | null;
   articles: ArticleView[];
   annexes: AnnexView[];
   signature: {

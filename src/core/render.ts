@@ -64,7 +64,12 @@ export function loadTemplateSet(overlays: readonly string[] = []): TemplateSet {
       };
       const articles = view.articles.map((a) => ({ ...a, partial: pick(a.candidats, `l'article « ${a.id} »`) }));
       const renderState: RenderState = { articles, annexes: view.annexes, currentArticle: null, subArticles: new Map() };
-      const root = { ...view, articles, preambule: pick(view.preambule, 'le préambule') };
+      const root = {
+        ...view,
+        articles,
+        preambule: pick(view.preambule, 'le préambule'),
+        blocFinal: view.blocFinal === null ? null : pick([view.blocFinal], 'le bloc final'),
+      };
       const document = tidy(runTemplate(SKELETON, compile(SKELETON), root, { state: renderState }));
       const annexes = view.annexes
         .filter((annexe) => annexe.partial !== null && annexe.separee)

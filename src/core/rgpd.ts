@@ -50,6 +50,9 @@ export const REGIMES: Record<RgpdRegime, RegimeRule> = {
 /** Which regimes each convention type allows. */
 export const REGIMES_BY_TYPE: Record<string, readonly RgpdRegime[]> = {
   'locale-ccas': ['sous-traitance', 'responsables-distincts', 'sans-echange'],
+  'cadre-national': ['conventions-application', 'sous-traitance', 'responsables-distincts'],
+  'tripartite-siao': ['sans-echange'],
+  'mission-locale': ['sous-traitance', 'responsables-distincts'],
 };
 
 export interface RegimeProblem {

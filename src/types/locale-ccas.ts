@@ -172,6 +172,7 @@ export function compose(data: Record<string, unknown>): LocaleCcasView {
     rgpd: composeRgpd(regimes, composeDpo(convention.rgpd.dpo ?? [], parties), { responsable: caisse, sousTraitant: partenaire }),
     duree: composeDuration(convention.duree),
     preambule: [`${TYPE}/preambule.${convention.modele}`, `${TYPE}/preambule`],
+    blocFinal: null,
     articles,
     annexes,
     signature: composeSignature(convention.signature, parties),

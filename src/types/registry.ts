@@ -1,13 +1,17 @@
 /**
- * The convention types the product knows. Light on purpose: listing types, or validating a file,
- * must not load a type's compose code (nor docx, nor handlebars).
+ * The convention types the product knows: one `schemas/<type>.schema.json` and one
+ * `src/types/<type>.ts` module each, found by name. Light on purpose: listing types, or validating
+ * a file, must not load a type's compose code (nor docx, nor handlebars).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCHEMAS_DIR } from '../core/assets.js';
 import type { DocumentModel } from '../core/model.js';
 import type { UnplacedProblem } from '../core/problem.js';
 
 export interface ConventionTypeInfo {
   id: string;
-  /** One French line, shown by `convention types` and the wizard. */
+  /** One French line (the schema's title), shown by `convention types` and the wizard. */
   description: string;
   schemaFile: string;
 }
@@ -20,23 +24,25 @@ export interface ConventionTypeModule {
   compose(data: Record<string, unknown>): DocumentModel;
 }
 
-export const CONVENTION_TYPES: readonly ConventionTypeInfo[] = [
-  {
-    id: 'locale-ccas',
-    description: 'Convention locale entre la CPAM (et la CARSAT) et un CCAS ou un CIAS',
-    schemaFile: 'locale-ccas.schema.json',
-  },
-];
+const SCHEMA_SUFFIX = '.schema.json';
+
+function discoverTypes(): ConventionTypeInfo[] {
+  return readdirSync(SCHEMAS_DIR)
+    .filter((file) => file.endsWith(SCHEMA_SUFFIX) && file !== 'common.schema.json')
+    .sort()
+    .map((schemaFile) => {
+      const schema = JSON.parse(readFileSync(join(SCHEMAS_DIR, schemaFile), 'utf8')) as { title: string };
+      return { id: schemaFile.slice(0, -SCHEMA_SUFFIX.length), description: schema.title, schemaFile };
+    });
+}
+
+export const CONVENTION_TYPES: readonly ConventionTypeInfo[] = discoverTypes();
 
 export function findType(id: unknown): ConventionTypeInfo | undefined {
   return CONVENTION_TYPES.find((t) => t.id === id);
 }
 
 export async function loadTypeModule(id: string): Promise<ConventionTypeModule> {
-  switch (id) {
-    case 'locale-ccas':
-      return import('./locale-ccas.js');
-    default:
-      throw new Error(`type de convention sans module : ${id}`);
-  }
+  if (!findType(id)) throw new Error(`type de convention inconnu : ${id}`);
+  return (await import(`./${id}.js`)) as ConventionTypeModule;
 }
