@@ -1,5 +1,9 @@
-/** Expands the command line's paths: a folder stands for the YAML files it holds, sorted. */
+/**
+ * Expands the command line's paths: a folder stands for the YAML files it holds, a glob pattern
+ * (quoted, for shells that do not expand it) for the files it matches; sorted, without duplicates.
+ */
 import { readdir, stat } from 'node:fs/promises';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 
@@ -9,6 +13,12 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
   const files: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
+    if (!info && isDynamicPattern(path)) {
+      const matches = (await glob([path], { onlyFiles: true, expandDirectories: false })).sort();
+      if (matches.length === 0) throw new UserError(`${path} : aucun fichier ne correspond à ce motif.`, 'motif-sans-fichier');
+      files.push(...matches);
+      continue;
+    }
     if (!info) throw new UserError(`${path} : fichier ou dossier introuvable.`, 'entree-introuvable');
     if (info.isDirectory()) {
       const found = await walk(path);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { PACKAGE_ROOT } from '../core/assets.js';
 import { ExitCode } from '../core/errors.js';
 import { describeError } from './run-files.js';
@@ -16,6 +16,11 @@ const COMMANDER_MESSAGES: Record<string, (message: string) => string> = {
   'commander.optionMissingArgument': (m) => `valeur manquante pour l'option ${quoted(m)}.`,
   'commander.excessArguments': () => 'trop d’arguments.',
   'commander.missingMandatoryOptionValue': (m) => `option obligatoire manquante ${quoted(m)}.`,
+  'commander.invalidArgument': (m) => {
+    const [option, value] = [...m.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+    const choices = m.split('Allowed choices are ')[1];
+    return `valeur « ${value ?? '?'} » invalide pour ${option ?? "l'option"}${choices ? ` ; valeurs admises : ${choices}` : ''}`;
+  },
 };
 
 function quoted(message: string): string {
@@ -51,11 +56,32 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
   program
     .command('validate')
     .description('Vérifier des conventions YAML (schéma et règles), diagnostics en fichier:ligne:colonne.')
-    .argument('<fichiers...>', 'fichiers YAML ou dossiers qui en contiennent')
+    .argument('<fichiers...>', 'fichiers YAML, dossiers qui en contiennent, ou motifs (« exemples/**/*.yaml »)')
+    .addOption(new Option('--format <format>', 'format des diagnostics : text, json ou github (annotations GitHub Actions)').choices(['text', 'json', 'github']).default('text'))
     .helpOption('-h, --help', "afficher l'aide")
-    .action(async (files: string[]) => {
+    .action(async (files: string[], options: { format: 'text' | 'json' | 'github' }) => {
       const { validateCommand } = await import('./validate-command.js');
-      setExitCode(await validateCommand(files));
+      setExitCode(await validateCommand(files, options.format));
+    });
+
+  program
+    .command('types')
+    .description('Lister les types de convention disponibles.')
+    .helpOption('-h, --help', "afficher l'aide")
+    .action(async () => {
+      const { CONVENTION_TYPES } = await import('../types/registry.js');
+      const width = Math.max(...CONVENTION_TYPES.map((t) => t.id.length));
+      for (const type of CONVENTION_TYPES) console.log(`${type.id.padEnd(width)}  ${type.description}`);
+    });
+
+  program
+    .command('schema')
+    .description("Afficher le schéma JSON d'un type de convention (pour un éditeur ou un autre outil).")
+    .argument('<type>', 'type de convention (voir « convention types »)')
+    .helpOption('-h, --help', "afficher l'aide")
+    .action(async (type: string) => {
+      const { schemaCommand } = await import('./schema-command.js');
+      setExitCode(await schemaCommand(type));
     });
 
   return program;

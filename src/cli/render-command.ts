@@ -43,7 +43,7 @@ export async function renderCommand(paths: string[], options: RenderCommandOptio
     files,
     async (file) => {
       const result = await renderFile(file, outputFor(file), { force: options.force ?? false, templates: options.templates });
-      for (const problem of result.problems) console.error(formatProblem(problem));
+      for (const problem of result.problems) console.error(formatProblem(problem, result.text));
       if (hasErrors(result.problems)) {
         console.error(formatFailure(`${file} : convention invalide, aucun document écrit`));
         return ExitCode.InvalidConvention;

@@ -70,7 +70,9 @@ export function parseConvention(text: string, file: string): Result<LoadedConven
     strict: true,
   });
   const problems: Problem[] = [];
-  for (const error of document.errors) problems.push(yamlProblem(error, file, 'error', lineCounter));
+  // After a syntax error the parser's further errors are mostly its consequences: the first one is
+  // the one to fix, the others would only bury it.
+  for (const error of document.errors.slice(0, 1)) problems.push(yamlProblem(error, file, 'error', lineCounter));
   for (const warning of document.warnings) problems.push(yamlProblem(warning, file, 'warning', lineCounter));
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
 
@@ -98,14 +100,14 @@ export function parseConvention(text: string, file: string): Result<LoadedConven
   let data: Record<string, unknown>;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
-  } catch (error) {
+  } catch {
     return {
       ok: false,
       problems: [
         {
           code: 'alias-excessifs',
           severity: 'error',
-          message: `Trop d'alias YAML (*) : le fichier est refusé (${(error as Error).message}).`,
+          message: `Trop d'alias YAML (*) : le fichier, qui se démultiplierait en mémoire, est refusé.`,
           path: '',
           file,
           line: 1,

@@ -6,22 +6,24 @@
 import { createHash } from 'node:crypto';
 import { parseConvention, readConventionFile, type LoadedConvention } from './load.js';
 import { hasErrors, type Problem } from './problem.js';
-import { validateConvention } from './validate.js';
+import { validateConvention, type ValidateOptions } from './validate.js';
 import { loadTypeModule } from '../types/registry.js';
 
 export interface CheckResult {
   file: string;
   problems: Problem[];
+  /** The file's text, when it could be read (for code frames). */
+  text?: string;
   loaded?: LoadedConvention;
 }
 
 /** Reads, parses and validates one file. I/O failures throw a `UserError`. */
-export async function checkFile(file: string): Promise<CheckResult> {
+export async function checkFile(file: string, options: ValidateOptions = {}): Promise<CheckResult> {
   const text = await readConventionFile(file);
   const parsed = parseConvention(text, file);
-  if (!parsed.ok) return { file, problems: parsed.problems };
-  const problems = await validateConvention(parsed.value);
-  return { file, problems, loaded: parsed.value };
+  if (!parsed.ok) return { file, problems: parsed.problems, text };
+  const problems = await validateConvention(parsed.value, options);
+  return { file, problems, text, loaded: parsed.value };
 }
 
 export interface RenderResult extends CheckResult {

@@ -10,6 +10,7 @@ import { readSchema } from './assets.js';
 import type { LoadedConvention } from './load.js';
 import { place } from './positions.js';
 import { fromPointer, type Problem, type UnplacedProblem } from './problem.js';
+import { checkSharedRules } from './rules.js';
 import { didYouMean } from './suggest.js';
 import { CONVENTION_TYPES, findType, loadTypeModule } from '../types/registry.js';
 
@@ -50,8 +51,19 @@ export function schemaOf(typeId: string): SchemaObject {
   return schema;
 }
 
+export interface ValidateOptions {
+  /** The day the check runs, `YYYY-MM-DD` (defaults to today, in local time). */
+  today?: string;
+}
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** Validates a loaded convention: schema first, then, if the schema passes, the domain rules. */
-export async function validateConvention(loaded: LoadedConvention): Promise<Problem[]> {
+export async function validateConvention(loaded: LoadedConvention, options: ValidateOptions = {}): Promise<Problem[]> {
   const typeProblem = checkType(loaded.data);
   if (typeProblem) return [place(loaded, typeProblem)];
   const typeId = loaded.data.type as string;
@@ -60,7 +72,8 @@ export async function validateConvention(loaded: LoadedConvention): Promise<Prob
     return dedupe(translateErrors(validator.errors ?? []).map((p) => place(loaded, p.problem, p.target)));
   }
   const module = await loadTypeModule(typeId);
-  return module.checkRules(loaded.data).map((p) => place(loaded, p));
+  const problems = [...checkSharedRules(loaded.data, { today: options.today ?? localToday() }), ...module.checkRules(loaded.data)];
+  return problems.map((p) => place(loaded, p));
 }
 
 function checkType(data: Record<string, unknown>): UnplacedProblem | undefined {

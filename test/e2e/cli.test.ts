@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES, temporaryFolder } from '../support/paths.js';
+import { EXAMPLES, FIXTURES, temporaryFolder } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
@@ -48,7 +48,7 @@ describe('convention render (real bin)', () => {
     const run = runCli(['render', yaml]);
     expect(run.status).toBe(1);
     const line = text.split('\n').findIndex((l) => l.startsWith('type:')) + 1;
-    expect(run.stderr).toContain(`${yaml}:${line}:7: erreur: Type de convention « locale-cca » inconnu`);
+    expect(run.stderr).toContain(`${yaml}:${line}:7  erreur  type-inconnu  Type de convention « locale-cca » inconnu`);
     expect(run.stderr).toContain('Vouliez-vous dire « locale-ccas » ?');
     expect(readdirSync(folder)).toEqual(['invalide.yaml']);
   });
@@ -94,6 +94,62 @@ describe('convention validate (real bin)', () => {
     writeFileSync(yaml, text.slice(0, text.indexOf('\nsignature:')) + '\n');
     const run = runCli(['validate', yaml]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`${yaml}:\\d+:\\d+: erreur: Rubrique obligatoire manquante dans « Convention locale CPAM – CCAS/CIAS » : « signature »`));
+    expect(run.stdout).toMatch(new RegExp(`${yaml}:\\d+:\\d+  erreur  champ-obligatoire  Rubrique obligatoire manquante dans « Convention locale CPAM – CCAS/CIAS » : « signature »`));
+  });
+});
+
+describe('validate output formats, types and schema (real bin)', () => {
+  const invalid = join(FIXTURES, 'invalid', 'code-postal.yaml');
+
+  test('text: file:line:col, severity, code, message and a code frame', () => {
+    const run = runCli(['validate', invalid]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`${invalid}:16:20  erreur  format-invalide  « Code postal » : « 9163 »`);
+    expect(run.stdout).toMatch(/> 16 \|       code_postal: "9163"\n\s+\|\s+\^/);
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('json: an array of problems, nothing else on stdout', () => {
+    const run = runCli(['validate', '--format', 'json', invalid, join(EXAMPLES, examples[0]!)]);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({ file: invalid, line: 16, column: 20, severity: 'error', code: 'format-invalide', path: '/parties/0/adresse/code_postal' }),
+    ]);
+  });
+
+  test('github: workflow annotations', () => {
+    const run = runCli(['validate', '--format', 'github', invalid]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim()).toMatch(new RegExp(`^::error file=${invalid.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},line=16,col=20,title=format-invalide::« Code postal »`));
+  });
+
+  test('glob patterns are expanded; an unknown format is a usage error', () => {
+    const run = runCli(['validate', 'examples/*.yaml']);
+    expect(run.status).toBe(0);
+    for (const example of examples) expect(run.stdout).toContain(example);
+    const bad = runCli(['validate', '--format', 'xml', invalid]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('valeur « xml » invalide pour --format');
+    expect(runCli(['validate', 'absent/*.yaml']).status).toBe(2);
+  });
+
+  test('types lists every type with a French line; schema prints a type\'s schema', () => {
+    const types = runCli(['types']);
+    expect(types.status).toBe(0);
+    expect(types.stdout).toMatch(/^locale-ccas\s+Convention locale/m);
+    const schema = runCli(['schema', 'locale-ccas']);
+    expect(schema.status).toBe(0);
+    expect(JSON.parse(schema.stdout).$id).toContain('locale-ccas.schema.json');
+    const unknown = runCli(['schema', 'locale-cca']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('Vouliez-vous dire « locale-ccas » ?');
+  });
+
+  test('every example declares its schema for editors', () => {
+    for (const example of examples) {
+      const first = readFileSync(join(EXAMPLES, example), 'utf8').split('\n')[0];
+      const type = /^type: (.+)$/m.exec(readFileSync(join(EXAMPLES, example), 'utf8'))![1];
+      expect(first).toBe(`# yaml-language-server: $schema=../schemas/${type}.schema.json`);
+    }
   });
 });

@@ -329,4 +329,12 @@ export interface Signature {
    * Rôles des parties dans l'ordre des blocs de signature (facultatif ; par défaut l'ordre des parties).
    */
   ordre?: string[];
+  /**
+   * Vrai quand la date de signature est à venir (convention préparée à l'avance) ; sinon une date future est refusée.
+   */
+  prevue?: boolean;
+  /**
+   * Facultatif : s'il est donné, il doit être égal au nombre de signataires (un exemplaire original par signataire).
+   */
+  exemplaires?: number;
 }
