@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/paths.js';
+
+function sources(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [],
+  );
+}
+
+test('every problem code the engine can report is documented in the README', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const codes = new Set<string>();
+  for (const file of sources(join(ROOT, 'src'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/code: '([a-z0-9-]+)'/g)) codes.add(match[1]!);
+  }
+  codes.delete('yaml-');
+  expect(codes.size).toBeGreaterThan(20);
+  const missing = [...codes].filter((code) => !readme.includes('`' + code + '`'));
+  expect(missing).toEqual([]);
+});
