@@ -47,8 +47,9 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .argument('<fichiers...>', 'fichiers YAML ou dossiers qui en contiennent')
     .option('-o, --output <chemin>', 'fichier DOCX de sortie, ou dossier (terminé par / ou si plusieurs conventions)')
     .option('-f, --force', 'remplacer un document existant', false)
+    .option('--pdf', 'écrire aussi le PDF de chaque document (LibreOffice requis)', false)
     .helpOption('-h, --help', "afficher l'aide")
-    .action(async (files: string[], options: { output?: string; force: boolean }) => {
+    .action(async (files: string[], options: { output?: string; force: boolean; pdf: boolean }) => {
       const { renderCommand } = await import('./render-command.js');
       setExitCode(await renderCommand(files, options));
     });

@@ -12,6 +12,7 @@ import { runFiles } from './run-files.js';
 export interface RenderCommandOptions {
   output?: string;
   force?: boolean;
+  pdf?: boolean;
   templates?: string[];
 }
 
@@ -38,6 +39,9 @@ async function planOutputs(files: string[], output: string | undefined): Promise
 
 export async function renderCommand(paths: string[], options: RenderCommandOptions): Promise<ExitCode> {
   const files = await expandInputs(paths);
+  const pdf = options.pdf ? await import('../core/pdf.js') : undefined;
+  // Said before any work: a batch must not stop half-way for a missing LibreOffice.
+  if (pdf && !pdf.findSoffice()) await pdf.convertToPdf('', '', { force: false });
   const outputFor = await planOutputs(files, options.output);
   return runFiles(
     files,
@@ -48,7 +52,15 @@ export async function renderCommand(paths: string[], options: RenderCommandOptio
         console.error(formatFailure(`${file} : convention invalide, aucun document écrit`));
         return ExitCode.InvalidConvention;
       }
-      console.log(formatSuccess(`${file} → ${(result.outputs ?? []).join(', ')}`));
+      const written = [...(result.outputs ?? [])];
+      if (pdf) {
+        for (const docx of result.outputs ?? []) {
+          const target = docx.replace(/\.docx$/i, '') + '.pdf';
+          await pdf.convertToPdf(docx, target, { force: options.force ?? false });
+          written.push(target);
+        }
+      }
+      console.log(formatSuccess(`${file} → ${written.join(', ')}`));
       return ExitCode.Success;
     },
     (line) => console.error(formatFailure(line)),

@@ -22,6 +22,7 @@ import {
   WidthType,
   type ILevelsOptions,
 } from 'docx';
+import JSZip from 'jszip';
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { RenderError } from './errors.js';
 
@@ -29,6 +30,8 @@ export interface DocxMetadata {
   title: string;
   subject: string;
   creator: string;
+  /** ISO date (signature date) used for every date inside the package, so bytes are reproducible. */
+  dateSignature: string;
   /** SHA-256 of the source YAML, kept as a custom property to trace a document to its source. */
   sourceSha256?: string;
 }
@@ -97,7 +100,10 @@ export function typography(text: string): string {
     .replace(/[ \u00a0\u202f]+:/g, '\u00a0:')
     .replace(/[ \u00a0\u202f]+([;!?])/g, '\u202f$1')
     .replace(/«[ \u00a0\u202f]*/g, '«\u00a0')
-    .replace(/[ \u00a0\u202f]*»/g, '\u00a0»');
+    .replace(/[ \u00a0\u202f]*»/g, '\u00a0»')
+    .replace(/\b([Aa]rticles?|[Aa]nnexes?|n°|N°) (?=\d)/g, '$1\u00a0')
+    .replace(/(\d) (?=\d{3}\b)/g, '$1\u202f')
+    .replace(/(\d) ?% /g, '$1\u00a0% ');
 }
 
 function decodeEntities(text: string): string {
@@ -271,7 +277,8 @@ class DocxBuilder {
               return new TableCell({
                 width: { size: Math.floor(100 / columns), type: WidthType.PERCENTAGE },
                 shading: hasHeader && rowIndex === 0 ? { fill: 'E7EEF7', type: 'clear', color: 'auto' } : undefined,
-                margins: { top: 60, bottom: 60, left: 100, right: 100 },
+                // A signature cell keeps room below the name for the handwritten signature and stamp.
+                margins: { top: 60, bottom: isSignatures ? 1700 : 60, left: 100, right: 100 },
                 children: hasHeader && rowIndex === 0 ? this.bold(cells[i] ?? []) : children,
               });
             }),
@@ -376,5 +383,29 @@ export async function buildDocx(markdownText: string, metadata: DocxMetadata): P
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return reproducible(await Packer.toBuffer(document), metadata.dateSignature);
+}
+
+/**
+ * Same YAML, same bytes, on any day and any machine: the package's dates become the signature date
+ * (docx stamps "now" into docProps/core.xml, and the zip stamps every entry), the entries keep one
+ * order, and the language of the document is declared.
+ */
+async function reproducible(bytes: Buffer, isoDate: string): Promise<Buffer> {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  const source = await JSZip.loadAsync(bytes);
+  const output = new JSZip();
+  for (const name of Object.keys(source.files).sort()) {
+    const entry = source.files[name]!;
+    if (entry.dir) continue;
+    let content: string | Uint8Array = await entry.async('uint8array');
+    if (name === 'docProps/core.xml') {
+      content = Buffer.from(content)
+        .toString('utf8')
+        .replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*/g, `$1${isoDate}T12:00:00Z`)
+        .replace('</cp:coreProperties>', '<dc:language>fr-FR</dc:language></cp:coreProperties>');
+    }
+    output.file(name, content, { date, createFolders: false });
+  }
+  return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
 }

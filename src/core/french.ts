@@ -62,6 +62,11 @@ export function dateInWords(isoDate: string): string {
   return `${day} ${format(date, 'MMMM yyyy', { locale: fr })}`;
 }
 
+/** Article numbers as French legal drafting writes them: "1er", then "2", "3"… */
+export function articleNumber(n: number): string {
+  return n === 1 ? '1er' : String(n);
+}
+
 /** "1 an", "3 ans". */
 export function yearsInWords(years: number): string {
   return years === 1 ? 'un an' : `${numberInWords(years)} ans`;

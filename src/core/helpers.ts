@@ -3,7 +3,7 @@
  * Markdown-safe text (its inputs are already escaped strings from the view).
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { capitalize, numberInWords, withA, withArticle, withDe } from './french.js';
+import { articleNumber, capitalize, numberInWords, withA, withArticle, withDe } from './french.js';
 import type { AnnexView, ArticleView, PartyView } from './model.js';
 import { RenderError } from './errors.js';
 
@@ -54,7 +54,7 @@ export const helpers: Record<string, HelperDelegate> = {
   ref(id: string, options: HelperOptions) {
     const article = state(options).articles.find((a) => a.id === id);
     if (!article) throw new RenderError(`renvoi à l'article « ${id} », absent de cette convention`, 'renvoi-article-absent');
-    return `article ${article.numero}`;
+    return `article ${articleNumber(article.numero)}`;
   },
   annexe(id: string, options: HelperOptions) {
     const annex = state(options).annexes.find((a) => a.id === id);
@@ -73,6 +73,7 @@ export const helpers: Record<string, HelperDelegate> = {
     return `### ${article.numero}.${next} ${title}`;
   },
   enLettres: (n: unknown) => numberInWords(Number(n)),
+  numeroArticle: (n: unknown) => articleNumber(Number(n)),
   eq: (a: unknown, b: unknown) => a === b,
   inclut: (list: unknown, value: unknown) => Array.isArray(list) && list.includes(value),
   concat: (...args: unknown[]) => args.slice(0, -1).map(String).join(''),

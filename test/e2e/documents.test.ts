@@ -4,11 +4,13 @@
  * for opening and converting to PDF.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocument, checkFile } from '../../src/core/pipeline.js';
 import { extractText, readPart } from '../support/docx-text.js';
 import { EXAMPLES, GOLDEN, temporaryFolder, UPDATE_GOLDEN } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
 
 const examples = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.yaml'))
@@ -70,10 +72,31 @@ describe.each(examples)('%s', (example) => {
   });
 });
 
+test.each(examples)('%s renders to identical bytes twice, and its text follows French typography', async (example) => {
+  const result = await checkFile(join(EXAMPLES, `${example}.yaml`));
+  const first = await buildDocument(result.loaded!);
+  const second = await buildDocument(result.loaded!);
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  expect(sha(second.document)).toBe(sha(first.document));
+  const core = await readPart(first.document, 'docProps/core.xml');
+  expect(core).toContain('<dc:language>fr-FR</dc:language>');
+  expect(core).toMatch(/<dcterms:created [^>]*>\d{4}-\d{2}-\d{2}T12:00:00Z</);
+  expect(await readPart(first.document, 'docProps/custom.xml')).toContain(sha(Buffer.from(result.text!)));
+  for (const { bytes } of await documentsOf(example)) {
+    const text = await extractText(bytes);
+    expect(text).not.toMatch(/ {2}/);
+    expect(text).not.toMatch(/ ,/);
+    expect(text).not.toMatch(/«(?!\u00a0)/);
+    expect(text).not.toMatch(/(?<!\u00a0)»/);
+    expect(text).not.toMatch(/ [:;?!]/);
+    expect(text).not.toMatch(/'/);
+  }
+});
+
 test('an annex kept in the convention starts on a new page; a separate one has its own document', async () => {
   const inline = await documentsOf('locale-ccas-marolles');
   expect(inline).toHaveLength(1);
-  expect(await readPart(inline[0]!.bytes, 'word/document.xml')).toMatch(/<w:pageBreakBefore\/>[\s\S]*Annexe 1/);
+  expect(await readPart(inline[0]!.bytes, 'word/document.xml')).toMatch(/<w:pageBreakBefore\/>[\s\S]*Annexe\u00a01/);
   const separate = await documentsOf('locale-ccas-montbrison');
   expect(separate.map((d) => d.name)).toEqual(['locale-ccas-montbrison', 'locale-ccas-montbrison-annexe-6']);
   expect(await extractText(separate[0]!.bytes)).toContain('Annexe 6\u00a0: Protection des données');
@@ -101,4 +124,22 @@ withLibreOffice('LibreOffice', () => {
     const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
   });
+});
+
+withLibreOffice('render --pdf (real bin)', () => {
+  test('writes the PDF beside the DOCX', () => {
+    const out = temporaryFolder();
+    const run = runCli(['render', join(EXAMPLES, `${examples[0]}.yaml`), '-o', out + '/', '--pdf']);
+    expect(run.status).toBe(0);
+    const pdf = readFileSync(join(out, `${examples[0]}.pdf`));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+test('render --pdf without LibreOffice says how to install it, before writing anything (exit 2)', () => {
+  const out = temporaryFolder();
+  const run = runCli(['render', join(EXAMPLES, `${examples[0]}.yaml`), '-o', out + '/', '--pdf'], undefined, { PATH: '/nonexistent' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('apt-get install libreoffice-writer-nogui');
+  expect(readdirSync(out)).toEqual([]);
 });

@@ -8,11 +8,11 @@ export interface CliRun {
 }
 
 /** Runs the real bin, as a user would, without colours. */
-export function runCli(args: string[], cwd: string = ROOT): CliRun {
+export function runCli(args: string[], cwd: string = ROOT, env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     timeout: 60000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
