@@ -99,7 +99,7 @@ test('an annex kept in the convention starts on a new page; a separate one has i
   expect(await readPart(inline[0]!.bytes, 'word/document.xml')).toMatch(/<w:pageBreakBefore\/>[\s\S]*Annexe\u00a01/);
   const separate = await documentsOf('locale-ccas-montbrison');
   expect(separate.map((d) => d.name)).toEqual(['locale-ccas-montbrison', 'locale-ccas-montbrison-annexe-6']);
-  expect(await extractText(separate[0]!.bytes)).toContain('Annexe 6\u00a0: Protection des données');
+  expect(await extractText(separate[0]!.bytes)).toContain('Annexe\u00a06\u00a0: Protection des données');
 });
 
 const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
