@@ -1,0 +1,300 @@
+/* Generated from schemas/mission-locale.schema.json by scripts/schema-types.mjs: do not edit, run `npm run types`. */
+
+/**
+ * Genre du nom de l'organisme, pour accorder le texte : « La Caisse … Située … Représentée » (féminin) ou « Le Centre … Situé … Représenté » (masculin).
+ */
+export type Genre = 'féminin' | 'masculin';
+/**
+ * « Madame » ou « Monsieur » : accorde la fonction (« sa Directrice », « son Président »).
+ */
+export type Civilite = 'Madame' | 'Monsieur';
+/**
+ * Quatorze chiffres, espaces permis : « 264 210 295 000 20 ».
+ */
+export type Siret = string;
+/**
+ * Adresse électronique, par exemple prenom.nom@assurance-maladie.fr.
+ */
+export type Courriel = string;
+/**
+ * Numéro de téléphone français à dix chiffres, par exemple 04 77 58 04 55.
+ */
+export type Telephone = string;
+/**
+ * Date au format AAAA-MM-JJ, par exemple 2024-11-14.
+ */
+export type Date = string;
+
+/**
+ * Convention locale de partenariat entre une caisse d'assurance maladie (CPAM, CGSS ou CCSS) et une ou plusieurs Missions Locales, déclinaison locale de la convention-cadre nationale Cnam–UNML : information réciproque, collaboration opérationnelle (détections vers la Mission accompagnement santé), coopérations locales, référents et comité de pilotage locaux.
+ */
+export interface MissionLocaleConvention {
+  /**
+   * Chemin du schéma, pour les éditeurs (facultatif).
+   */
+  $schema?: string;
+  /**
+   * Toujours « mission-locale » pour ce modèle.
+   */
+  type: 'mission-locale';
+  /**
+   * La caisse (CPAM, CGSS ou CCSS) et une ou plusieurs Missions Locales, dans l'ordre où le document les présente.
+   *
+   * @minItems 2
+   * @maxItems 8
+   */
+  parties: (Partie & {
+    /**
+     * « caisse » pour la CPAM, la CGSS ou la CCSS ; « mission-locale » pour la Mission Locale. Avec plusieurs Missions Locales, chacune a un rôle distinct qui commence par « mission-locale- » : « mission-locale-nord », « mission-locale-est ».
+     */
+    role?: string;
+  })[];
+  /**
+   * Vrai si la convention s'adosse à la convention Espace Partenaires déjà signée par la ou les Missions Locales (la mention est ajoutée après les parties).
+   */
+  espace_partenaires?: boolean;
+  /**
+   * Date de signature de la convention-cadre nationale de partenariat entre la Cnam et l'UNML dont la convention est la déclinaison locale (facultatif), par exemple 2023-12-12.
+   */
+  convention_cadre?: string;
+  /**
+   * Dispositifs d'accompagnement des jeunes au bénéfice desquels la convention est conclue : « cej » (contrat d'engagement jeune), « pacea » (parcours contractualisé d'accompagnement vers l'emploi et l'autonomie), « accompagnement-personnalise » (accompagnement personnalisé par la Mission Locale).
+   *
+   * @minItems 1
+   */
+  publics: ('cej' | 'pacea' | 'accompagnement-personnalise')[];
+  /**
+   * Coopérations co-construites par les parties en fonction des besoins des jeunes du territoire (actions d'aller-vers, co-accompagnement, évènements santé…), ajoutées à l'article des coopérations locales. Chacune devient un sous-article numéroté.
+   */
+  cooperations_locales?: ({} & {
+    /**
+     * Intitulé de la coopération, par exemple « Permanences santé dans les antennes de la Mission Locale ».
+     */
+    titre: string;
+    /**
+     * Description de la coopération ; une ligne vide sépare deux paragraphes.
+     */
+    texte?: string;
+    /**
+     * Actions ou modalités énumérées après le texte.
+     *
+     * @minItems 1
+     */
+    liste?: string[];
+  })[];
+  /**
+   * Au moins un référent local par partie signataire : la caisse et chaque Mission Locale.
+   *
+   * @minItems 2
+   */
+  referents: Referent[];
+  /**
+   * Régimes RGPD des échanges prévus par la convention et coordonnées des délégués à la protection des données.
+   */
+  rgpd: {
+    /**
+     * « sous-traitance » : chaque Mission Locale détecte et oriente des jeunes vers la Mission accompagnement santé pour le compte de la caisse (annexe RGPD « détections » jointe) ; « responsables-distincts » : autres échanges, chaque partie responsable de ses traitements. Les autres régimes ne sont pas admis pour ce type.
+     *
+     * @minItems 1
+     */
+    regimes: ('sous-traitance' | 'responsables-distincts' | 'sans-echange' | 'conventions-application')[];
+    /**
+     * Coordonnées du délégué de chaque partie ; requises pour la sous-traitance : celui de la caisse et celui de chaque Mission Locale.
+     */
+    dpo?: Dpo[];
+  };
+  /**
+   * Documents joints à la convention, par identifiant du catalogue (« note-methode », « catalogues-jeunes », « formulaire-detection ») ou par intitulé. L'annexe RGPD « détections » est ajoutée d'office avec le régime de sous-traitance.
+   */
+  annexes?: (
+    | ('note-methode' | 'catalogues-jeunes' | 'formulaire-detection')
+    | {
+        /**
+         * Intitulé du document joint.
+         */
+        titre: string;
+      }
+  )[];
+  duree: Duree;
+  signature: Signature;
+}
+/**
+ * Un organisme signataire de la convention.
+ */
+export interface Partie {
+  /**
+   * Rôle de l'organisme dans la convention ; les rôles admis dépendent du type de convention.
+   */
+  role: string;
+  /**
+   * Nom complet de l'organisme, sans article : « Caisse Primaire d'Assurance Maladie de la Loire ».
+   */
+  nom: string;
+  genre: Genre;
+  /**
+   * Nom abrégé qui désigne l'organisme dans le texte et les signatures, sans article : « CPAM de la Loire », « CCAS de Montbrison ».
+   */
+  nom_court: string;
+  /**
+   * Ce que la convention appelle ensuite l'organisme : « Ci-après dénommée « CPAM » ou « l'Assurance Maladie » ». La première est le sigle employé dans le texte.
+   *
+   * @minItems 1
+   * @maxItems 3
+   */
+  denominations: string[];
+  adresse: Adresse;
+  representant: Representant;
+  siret?: Siret;
+  /**
+   * Boîte fonctionnelle de l'organisme pour ses partenaires (facultatif), citée là où le texte y renvoie.
+   */
+  courriel?: string;
+  /**
+   * Paragraphe propre à l'organisme, placé dans le préambule (facultatif ; le texte type de l'Assurance Maladie est ajouté d'office).
+   */
+  presentation?: string;
+}
+/**
+ * Adresse postale du siège de l'organisme.
+ */
+export interface Adresse {
+  /**
+   * Numéro et nom de la voie, par exemple « 1 Parvis Pierre Laroque ».
+   */
+  voie: string;
+  /**
+   * Bâtiment, boîte postale… (facultatif).
+   */
+  complement?: string;
+  /**
+   * Code postal ou code CEDEX à cinq chiffres, par exemple 42027.
+   */
+  code_postal: string;
+  /**
+   * Commune, suivie le cas échéant de la mention CEDEX, par exemple « Lyon CEDEX 3 ».
+   */
+  commune: string;
+}
+/**
+ * La personne qui représente l'organisme et, sauf délégation, signe la convention.
+ */
+export interface Representant {
+  civilite: Civilite;
+  /**
+   * Prénom, tel qu'il s'écrit (« Ingrid »).
+   */
+  prenom: string;
+  /**
+   * Nom de famille ; il est écrit en capitales dans le document (« CERDA »).
+   */
+  nom: string;
+  /**
+   * Fonction accordée à la civilité, sans article : « Directrice », « Directeur général », « Président ».
+   */
+  fonction: string;
+  /**
+   * Autre qualité mentionnée après le nom (facultatif), par exemple « Maire de Marolles-en-Hurepoix ».
+   */
+  qualite?: string;
+  /**
+   * Personne qui signe « P.O. » (pour ordre) à la place du représentant, avec sa fonction (facultatif).
+   */
+  delegataire?: {
+    civilite?: Civilite;
+    /**
+     * Prénom, tel qu'il s'écrit (« Ingrid »).
+     */
+    prenom: string;
+    /**
+     * Nom de famille ; il est écrit en capitales dans le document (« CERDA »).
+     */
+    nom: string;
+    /**
+     * Fonction complète, article compris : « Le Directeur de la Santé au Travail et de l'Accompagnement Social ».
+     */
+    fonction: string;
+  };
+}
+/**
+ * Interlocuteur désigné par une partie pour faire vivre la convention.
+ */
+export interface Referent {
+  /**
+   * Rôle de la partie qui désigne ce référent (cpam, carsat, ccas…).
+   */
+  partie: string;
+  civilite?: Civilite;
+  /**
+   * Prénom, tel qu'il s'écrit (« Ingrid »).
+   */
+  prenom?: string;
+  /**
+   * Nom de famille ; il est écrit en capitales dans le document (« CERDA »).
+   */
+  nom?: string;
+  /**
+   * Fonction, par exemple « Chargée de mission partenariats » ; pour un référent désigné par sa seule fonction, écrire la fonction avec son article : « le responsable du pôle précarité ».
+   */
+  fonction: string;
+  courriel?: Courriel;
+  telephone?: Telephone;
+}
+/**
+ * Coordonnées du délégué à la protection des données (DPO) d'une partie, reproduites dans l'annexe RGPD.
+ */
+export interface Dpo {
+  /**
+   * Rôle de la partie dont c'est le délégué (cpam, ccas…).
+   */
+  partie: string;
+  civilite?: Civilite;
+  /**
+   * Prénom, tel qu'il s'écrit (« Ingrid »).
+   */
+  prenom: string;
+  /**
+   * Nom de famille ; il est écrit en capitales dans le document (« CERDA »).
+   */
+  nom: string;
+  courriel: Courriel;
+  telephone?: Telephone;
+}
+/**
+ * Durée de la convention à compter de sa signature et mode de renouvellement.
+ */
+export interface Duree {
+  /**
+   * Durée initiale, en années (1 à 5).
+   */
+  annees: number;
+  /**
+   * « tacite » : reconduite sans formalité ; « expresse » : renouvelée par décision écrite des parties.
+   */
+  renouvellement: 'tacite' | 'expresse';
+  /**
+   * Délai, en mois, dans lequel une partie peut résilier par lettre recommandée avant l'échéance (facultatif).
+   */
+  preavis_mois?: number;
+}
+/**
+ * Lieu et date de signature, et ordre des blocs de signature.
+ */
+export interface Signature {
+  /**
+   * Commune où la convention est signée (« Fait à … »).
+   */
+  lieu: string;
+  date: Date;
+  /**
+   * Rôles des parties dans l'ordre des blocs de signature (facultatif ; par défaut l'ordre des parties).
+   */
+  ordre?: string[];
+  /**
+   * Vrai quand la date de signature est à venir (convention préparée à l'avance) ; sinon une date future est refusée.
+   */
+  prevue?: boolean;
+  /**
+   * Facultatif : s'il est donné, il doit être égal au nombre de signataires (un exemplaire original par signataire).
+   */
+  exemplaires?: number;
+}
