@@ -1,0 +1,160 @@
+/**
+ * Type `tripartite-siao`: the caisse d'assurance maladie (CPAM, or CGSS overseas), the Caf and the
+ * SIAO, for people sheltered in emergency housing or hotels (national model, seed 003). The standard
+ * clauses live in the templates; what differs between two conventions is data: the parties and
+ * their referents, the deployment modes of the offer, added commitments, the indicators annex.
+ */
+import { readCatalogue } from '../core/assets.js';
+import {
+  clauseCandidates,
+  composeDuration,
+  composeParty,
+  composeReferents,
+  composeRgpd,
+  composeSignature,
+  groupReferents,
+  numberAnnexes,
+  numberArticles,
+  partyByRole,
+} from '../core/compose.js';
+import type { UnplacedProblem } from '../core/problem.js';
+import { toPointer } from '../core/problem.js';
+import { checkRegimes, type RgpdRegime } from '../core/rgpd.js';
+import type { TripartiteSiaoConvention } from './generated/tripartite-siao.js';
+import type { TripartiteSiaoView } from './tripartite-siao-view.js';
+import { checkCommonRules } from './common-rules.js';
+
+const TYPE = 'tripartite-siao';
+const ROLES = ['caisse', 'caf', 'siao'] as const;
+/** The national model has no data exchange: the regime when the YAML declares none. */
+const DEFAULT_REGIMES: RgpdRegime[] = ['sans-echange'];
+const INDICATORS_ANNEX = 'indicateurs';
+
+interface Catalogue {
+  description: string;
+  titre: string;
+  roles: Record<string, { libelle: string }>;
+  ordre_signature: string[];
+  articles: { id: string; titre: string }[];
+  modalites: string[];
+  direction_etat: { sigle: string; nom: string };
+  annexes: Record<string, string>;
+}
+
+let catalogue: Catalogue | undefined;
+function getCatalogue(): Catalogue {
+  return (catalogue ??= readCatalogue<Catalogue>(TYPE));
+}
+
+export function checkRules(data: Record<string, unknown>): UnplacedProblem[] {
+  const convention = data as unknown as TripartiteSiaoConvention;
+  const problems: UnplacedProblem[] = [];
+  const roles = convention.parties.map((p) => p.role);
+  const missing = ROLES.filter((role) => !roles.includes(role));
+  if (missing.length > 0) {
+    problems.push({
+      code: 'parties-roles',
+      severity: 'error',
+      path: '/parties',
+      message: `La convention réunit une caisse (rôle « caisse »), une Caf (« caf ») et un SIAO (« siao ») ; il manque ${missing.map((r) => `« ${r} »`).join(', ')}.`,
+    });
+  }
+  problems.push(...checkCommonRules({ parties: convention.parties, referents: convention.referents, signature: convention.signature }));
+  problems.push(...checkOverseasDirectorate(convention));
+
+  const regimes = (convention.rgpd?.regimes ?? DEFAULT_REGIMES) as RgpdRegime[];
+  for (const problem of checkRegimes(TYPE, regimes, [], { controllerRole: 'caisse', processorRole: null })) {
+    problems.push({
+      code: problem.code,
+      severity: 'error',
+      path: problem.index !== undefined ? toPointer(['rgpd', 'regimes', problem.index]) : '/rgpd',
+      message: problem.message,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Overseas (postal codes 971 to 976) there is no DDETS: the State directorate is the DEETS (the
+ * DGCOPOP in Guyane), which the YAML must then name rather than inherit the default.
+ */
+function checkOverseasDirectorate(convention: TripartiteSiaoConvention): UnplacedProblem[] {
+  const index = convention.parties.findIndex((p) => p.role === 'caisse');
+  const caisse = convention.parties[index];
+  if (!caisse || convention.direction_etat || !/^97[1-6]/.test(caisse.adresse.code_postal)) return [];
+  return [
+    {
+      code: 'direction-etat-outre-mer',
+      severity: 'warning',
+      path: toPointer(['parties', index, 'adresse', 'code_postal']),
+      message:
+        "La caisse est en outre-mer, où la DDETS n'existe pas : indiquez la direction de l'État associée dans la rubrique direction_etat (DEETS, ou DGCOPOP en Guyane).",
+    },
+  ];
+}
+
+export function compose(data: Record<string, unknown>): TripartiteSiaoView {
+  const convention = data as unknown as TripartiteSiaoConvention;
+  const cat = getCatalogue();
+  const parties = convention.parties.map(composeParty);
+  const caisse = partyByRole(parties, 'caisse');
+  const caf = partyByRole(parties, 'caf');
+  const siao = partyByRole(parties, 'siao');
+  const referents = composeReferents(convention.referents, parties);
+  const regimes = (convention.rgpd?.regimes ?? DEFAULT_REGIMES) as RgpdRegime[];
+
+  // The evaluation article always cites the indicators annex: reproduced when the YAML lists the
+  // indicators, otherwise a document joined as is.
+  const indicateurs = convention.evaluation?.indicateurs ?? null;
+  const titreAnnexe = convention.evaluation?.titre_annexe ?? cat.annexes[INDICATORS_ANNEX]!;
+  const annexes = numberAnnexes(
+    [{ id: INDICATORS_ANNEX, titre: titreAnnexe }],
+    regimes,
+    false,
+  ).map((annex) =>
+    annex.id === INDICATORS_ANNEX && indicateurs ? { ...annex, partial: `${TYPE}/annexes/${INDICATORS_ANNEX}` } : annex,
+  );
+  const articles = numberArticles(cat.articles, (id) => clauseCandidates(TYPE, 'articles', id, null));
+
+  const chosen = new Set<string>(convention.accompagnement?.modalites ?? cat.modalites);
+  const modalites = cat.modalites.filter((m) => chosen.has(m));
+
+  return {
+    type: TYPE,
+    modele: 'national',
+    titre: cat.titre,
+    parties,
+    nombreParties: parties.length,
+    plusieursAutresParties: parties.length > 2,
+    caisse,
+    caf,
+    siao,
+    directionEtat: convention.direction_etat ?? cat.direction_etat,
+    accompagnement: {
+      modalites,
+      plusieursModalites: modalites.length > 1,
+      serviceSocial: convention.accompagnement?.service_social ?? true,
+    },
+    engagementsSpecifiques: {
+      siao: convention.engagements?.siao ?? [],
+      caf: convention.engagements?.caf ?? [],
+      caisse: convention.engagements?.caisse ?? [],
+    },
+    evaluation: { annexe: INDICATORS_ANNEX, titreAnnexe, indicateurs },
+    referents,
+    referentsParPartie: groupReferents(referents, parties),
+    rgpd: composeRgpd(regimes, [], { responsable: null, sousTraitant: null }),
+    duree: composeDuration(convention.duree),
+    preambule: [`${TYPE}/preambule`],
+    blocFinal: null,
+    articles,
+    annexes,
+    signature: composeSignature({ ...convention.signature, ordre: convention.signature.ordre ?? cat.ordre_signature }, parties),
+    meta: {
+      title: `${cat.titre.charAt(0)}${cat.titre.slice(1).toLocaleLowerCase('fr-FR')} – ${parties.map((p) => p.nomCourt).join(', ')}`,
+      subject: cat.description,
+      creator: caisse.nom,
+      dateSignature: convention.signature.date,
+    },
+  };
+}
