@@ -2,10 +2,11 @@
  * Where the bundled schemas and templates live, and how to read them. They are part of the
  * program (like its code), so reading them is not the load stage's business.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { UserError } from './errors.js';
 
 /** The package root: two levels above this module, in `src/core` as in `dist/core`. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,9 +31,12 @@ export interface TemplateSource {
 /** Every `*.md.hbs` below a templates folder (the bundled one or a user's overlay). */
 export function readTemplates(root: string = TEMPLATES_DIR): TemplateSource[] {
   const found: TemplateSource[] = [];
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UserError(`${root} : dossier de gabarits introuvable.`, 'gabarits-invalides');
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
+      // A template folder must be self-contained: a link could make a partial read any file.
+      if (entry.isSymbolicLink()) throw new UserError(`${path} : lien symbolique refusé dans un dossier de gabarits.`, 'gabarits-invalides');
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.md.hbs')) {
         const name = relative(root, path).split(sep).join('/').replace(/\.md\.hbs$/, '');

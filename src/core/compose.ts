@@ -54,6 +54,7 @@ export function composeParty(party: Partie): PartyView {
     nom: party.nom,
     nomCourt: party.nom_court,
     feminin: party.genre === 'féminin',
+    sansArticle: party.sans_article ?? false,
     sigle: party.denominations[0]!,
     denominations: party.denominations,
     adresse: composeAddress(party.adresse),
@@ -128,7 +129,7 @@ export function composeSignatories(parties: readonly PartyView[], order: readonl
   const ordered = order ? order.map((role) => partyByRole(parties, role)) : parties;
   return ordered.map((partie) => ({
     partie,
-    titre: `${partie.representant.fonctionArticle} ${withDe(partie.nomCourt, partie.feminin)}`,
+    titre: `${partie.representant.fonctionArticle} ${withDe(partie.nomCourt, partie.feminin, partie.sansArticle)}`,
     nomComplet: partie.representant.nomAvecCivilite,
     delegataire: partie.representant.delegataire,
   }));

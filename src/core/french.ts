@@ -14,21 +14,24 @@ export function definiteArticle(word: string, feminine: boolean): string {
   return feminine ? 'la' : 'le';
 }
 
-/** "la CPAM", "le CCAS", "l'URSSAF". */
-export function withArticle(word: string, feminine: boolean): string {
+/** "la CPAM", "le CCAS", "l'URSSAF"; a name used without article ("France Travail") stays bare. */
+export function withArticle(word: string, feminine: boolean, noArticle = false): string {
+  if (noArticle) return word;
   const article = definiteArticle(word, feminine);
   return article === "l'" ? article + word : `${article} ${word}`;
 }
 
-/** "de la CPAM", "du CCAS", "de l'URSSAF". */
-export function withDe(word: string, feminine: boolean): string {
+/** "de la CPAM", "du CCAS", "de l'URSSAF", "de France Travail". */
+export function withDe(word: string, feminine: boolean, noArticle = false): string {
+  if (noArticle) return VOWEL_START.test(word) ? `d'${word}` : `de ${word}`;
   const article = definiteArticle(word, feminine);
   if (article === 'le') return `du ${word}`;
   return article === "l'" ? `de l'${word}` : `de la ${word}`;
 }
 
-/** "à la CPAM", "au CCAS", "à l'URSSAF". */
-export function withA(word: string, feminine: boolean): string {
+/** "à la CPAM", "au CCAS", "à l'URSSAF", "à France Travail". */
+export function withA(word: string, feminine: boolean, noArticle = false): string {
+  if (noArticle) return `à ${word}`;
   const article = definiteArticle(word, feminine);
   if (article === 'le') return `au ${word}`;
   return article === "l'" ? `à l'${word}` : `à la ${word}`;

@@ -37,15 +37,15 @@ function requireParty(value: unknown, helper: string): PartyView {
 }
 
 const partyHelper =
-  (name: string, build: (word: string, feminine: boolean) => string): HelperDelegate =>
+  (name: string, build: (word: string, feminine: boolean, noArticle: boolean) => string): HelperDelegate =>
   (party: unknown, options: HelperOptions) => {
     const p = requireParty(party, name);
-    return build(partyWord(p, options), p.feminin);
+    return build(partyWord(p, options), p.feminin, p.sansArticle);
   };
 
 export const helpers: Record<string, HelperDelegate> = {
   le: partyHelper('le', withArticle),
-  Le: partyHelper('Le', (w, f) => capitalize(withArticle(w, f))),
+  Le: partyHelper('Le', (w, f, n) => capitalize(withArticle(w, f, n))),
   du: partyHelper('du', withDe),
   au: partyHelper('au', withA),
   accord(party: unknown, masculine: string, feminine: string) {

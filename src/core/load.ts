@@ -2,7 +2,7 @@
  * Stage 1, load: read a YAML file and parse it, keeping source positions so every later problem
  * can point at `file:line:col`. With `write`, the only stage that touches the disk.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isMap, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { UserError } from './errors.js';
 import type { Problem, Result } from './problem.js';
@@ -26,15 +26,18 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export async function readConventionFile(file: string): Promise<string> {
   let bytes: Buffer;
   try {
+    // The size is checked before reading: a huge file is refused without being loaded.
+    const { size } = await stat(file);
+    if (size > MAX_FILE_BYTES) {
+      throw new UserError(
+        `${file} : fichier trop volumineux (${(size / 1048576).toFixed(1)} Mo ; une convention en fait quelques kilo-octets, maximum ${MAX_FILE_BYTES / 1048576} Mo).`,
+        'fichier-trop-volumineux',
+      );
+    }
     bytes = await readFile(file);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw ioError(error, file);
-  }
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new UserError(
-      `${file} : fichier trop volumineux (${bytes.length} octets, maximum ${MAX_FILE_BYTES}).`,
-      'fichier-trop-volumineux',
-    );
   }
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   try {

@@ -31,6 +31,8 @@ export interface PartyView {
   nom: string;
   nomCourt: string;
   feminin: boolean;
+  /** The name is used without article ("France Travail", "de France Travail"). */
+  sansArticle: boolean;
   /** First denomination: the acronym used in the text ("CPAM", "CCAS"). */
   sigle: string;
   denominations: string[];

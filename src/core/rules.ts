@@ -47,6 +47,29 @@ export const checkPlaceholders: Rule = (data) => {
   return problems;
 };
 
+/**
+ * Characters XML 1.0 cannot carry (C0 controls but tab and line feeds, DEL, non-characters, lone
+ * surrogates): refused with their location rather than written into a corrupt DOCX.
+ */
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+export const checkForbiddenCharacters: Rule = (data) => {
+  const problems: UnplacedProblem[] = [];
+  for (const [text, path] of strings(data)) {
+    const match = FORBIDDEN_CHARACTER.exec(text);
+    if (match) {
+      const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      problems.push({
+        code: 'caractere-interdit',
+        severity: 'error',
+        path: toPointer(path),
+        message: `Ce texte contient un caractère de contrôle invisible (U+${code}, position ${match.index + 1}) qu'un document Word ne peut pas contenir : supprimez-le (il vient souvent d'un copier-coller).`,
+      });
+    }
+  }
+  return problems;
+};
+
 /** Luhn checksum, as INSEE defines it for SIREN and SIRET (La Poste's establishments excepted). */
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -129,7 +152,7 @@ export const checkCopies: Rule = (data) => {
   ];
 };
 
-export const COMMON_RULES: readonly Rule[] = [checkPlaceholders, checkSiret, checkSignatureDate, checkNoticeShorterThanDuration, checkCopies];
+export const COMMON_RULES: readonly Rule[] = [checkForbiddenCharacters, checkPlaceholders, checkSiret, checkSignatureDate, checkNoticeShorterThanDuration, checkCopies];
 
 export function checkSharedRules(data: Record<string, unknown>, context: RuleContext): UnplacedProblem[] {
   return COMMON_RULES.flatMap((rule) => rule(data, context));

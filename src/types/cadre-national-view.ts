@@ -65,7 +65,6 @@ export interface CadreNationalView extends DocumentModel {
   articles: CadreNationalArticleView[];
   cnam: PartyView;
   partenaire: PartyView;
-  noms: { cnam: NamesView; partenaire: NamesView };
   reseau: NetworkView;
   presentations: {
     intertitres: boolean;

@@ -232,7 +232,6 @@ export function compose(data: Record<string, unknown>): CadreNationalView {
   const parties = raw.parties.map(composeParty);
   const cnam = partyByRole(parties, 'cnam');
   const partenaire = partyByRole(parties, 'partenaire');
-  const sansArticle = raw.partenaire_sans_article ?? false;
   const reseau = network(raw);
   const referents = composeReferents(raw.referents, parties);
 
@@ -264,11 +263,6 @@ export function compose(data: Record<string, unknown>): CadreNationalView {
 
   const rgpd = composeRgpd(regimes, [], { responsable: null, sousTraitant: null }, raw.rgpd.donnees_detecteurs ?? false);
   const signature = composeSignature(raw.signature, parties);
-  if (sansArticle) {
-    for (const signataire of signature.signataires) {
-      if (signataire.partie.role === 'partenaire') signataire.titre = `${partenaire.representant.fonctionArticle} de ${partenaire.nomCourt}`;
-    }
-  }
   const local = raw.conventions_locales ?? {};
   const copil = raw.comite_pilotage ?? {};
 
@@ -281,10 +275,6 @@ export function compose(data: Record<string, unknown>): CadreNationalView {
     plusieursAutresParties: false,
     cnam,
     partenaire,
-    noms: {
-      cnam: names(cnam.sigle, cnam.nom, cnam.feminin, false),
-      partenaire: names(partenaire.sigle, partenaire.nom, partenaire.feminin, sansArticle),
-    },
     reseau,
     presentations: {
       intertitres: raw.preambule?.intertitres ?? false,

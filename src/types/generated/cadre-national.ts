@@ -156,10 +156,6 @@ export interface CadreNationalConvention {
     role?: 'cnam' | 'partenaire';
   })[];
   /**
-   * Vrai si le nom du partenaire s’emploie sans article (« Pôle emploi », « France Travail ») : le texte écrit alors « de France Travail », et non « du France Travail ».
-   */
-  partenaire_sans_article?: boolean;
-  /**
    * Les structures locales du partenaire avec lesquelles les caisses concluent les conventions locales (« Mission Locale », « agence France Travail »).
    */
   reseau: {
@@ -392,6 +388,10 @@ export interface Partie {
    */
   nom: string;
   genre: Genre;
+  /**
+   * Vrai pour un organisme dont le nom s'emploie sans article (« Pôle emploi », « France Travail ») : le texte écrit « de France Travail », jamais « du France Travail ».
+   */
+  sans_article?: boolean;
   /**
    * Nom abrégé qui désigne l'organisme dans le texte et les signatures, sans article : « CPAM de la Loire », « CCAS de Montbrison ».
    */

@@ -149,6 +149,10 @@ export interface Partie {
   nom: string;
   genre: Genre;
   /**
+   * Vrai pour un organisme dont le nom s'emploie sans article (« Pôle emploi », « France Travail ») : le texte écrit « de France Travail », jamais « du France Travail ».
+   */
+  sans_article?: boolean;
+  /**
    * Nom abrégé qui désigne l'organisme dans le texte et les signatures, sans article : « CPAM de la Loire », « CCAS de Montbrison ».
    */
   nom_court: string;
