@@ -3,18 +3,20 @@
  * (quoted, for shells that do not expand it) for the files it matches; sorted, without duplicates.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 
 const YAML_FILE = /\.ya?ml$/i;
+/** Characters without which a path cannot be a pattern: tinyglobby is loaded only past this test. */
+const MAYBE_PATTERN = /[*?[\]{}()!+@]/;
 
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info && isDynamicPattern(path)) {
-      const matches = (await glob([path], { onlyFiles: true, expandDirectories: false })).sort();
+    const globber = !info && MAYBE_PATTERN.test(path) ? await import('tinyglobby') : undefined;
+    if (globber?.isDynamicPattern(path)) {
+      const matches = (await globber.glob([path], { onlyFiles: true, expandDirectories: false })).sort();
       if (matches.length === 0) throw new UserError(`${path} : aucun fichier ne correspond à ce motif.`, 'motif-sans-fichier');
       files.push(...matches);
       continue;

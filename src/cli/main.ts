@@ -48,8 +48,15 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .option('-o, --output <chemin>', 'fichier DOCX de sortie, ou dossier (terminé par / ou si plusieurs conventions)')
     .option('-f, --force', 'remplacer un document existant', false)
     .option('--pdf', 'écrire aussi le PDF de chaque document (LibreOffice requis)', false)
+    .option('-j, --jobs <nombre>', 'conventions rendues en parallèle, chacune sur un fil (par défaut : une par cœur)')
+    .option(
+      '--templates <dossier>',
+      'dossier de gabarits qui remplacent, à nom égal, les gabarits fournis (option répétable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .helpOption('-h, --help', "afficher l'aide")
-    .action(async (files: string[], options: { output?: string; force: boolean; pdf: boolean }) => {
+    .action(async (files: string[], options: { output?: string; force: boolean; pdf: boolean; templates: string[]; jobs?: string }) => {
       const { renderCommand } = await import('./render-command.js');
       setExitCode(await renderCommand(files, options));
     });
@@ -83,6 +90,30 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .action(async (type: string) => {
       const { schemaCommand } = await import('./schema-command.js');
       setExitCode(await schemaCommand(type));
+    });
+
+  program
+    .command('new')
+    .description('Écrire une convention en répondant aux questions d’un assistant (dans un terminal), puis la rendre.')
+    .option('-t, --type <type>', 'type de convention (voir « convention types ») ; demandé sinon')
+    .option('-o, --output <fichier>', 'fichier YAML à écrire ; demandé sinon')
+    .option('--avance', 'proposer aussi les rubriques avancées (délégataire, SIRET, présentation…)', false)
+    .helpOption('-h, --help', "afficher l'aide")
+    .action(async (options: { type?: string; output?: string; avance: boolean }) => {
+      const { newCommand } = await import('./new-command.js');
+      setExitCode(await newCommand(options));
+    });
+
+  program
+    .command('init')
+    .description('Écrire le squelette commenté d’une convention, avec « À COMPLÉTER » à remplacer (sans question).')
+    .argument('<type>', 'type de convention (voir « convention types »)')
+    .option('-o, --output <fichier>', 'fichier YAML à écrire (par défaut <type>.yaml)')
+    .option('-f, --force', 'remplacer un fichier existant', false)
+    .helpOption('-h, --help', "afficher l'aide")
+    .action(async (type: string, options: { output?: string; force: boolean }) => {
+      const { initCommand } = await import('./init-command.js');
+      setExitCode(await initCommand(type, options));
     });
 
   return program;

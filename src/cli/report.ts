@@ -1,10 +1,36 @@
-/** How problems and outcomes are printed: the only place that turns problem data into lines. */
-import { codeFrameColumns } from '@babel/code-frame';
-import chalk from 'chalk';
+/**
+ * How problems and outcomes are printed: the only place that turns problem data into lines.
+ *
+ * Start-up matters here (every command prints through this module): chalk is loaded only when
+ * colours are possible, @babel/code-frame only when a problem has a source line to show.
+ */
+import { createRequire } from 'node:module';
+import type { codeFrameColumns as CodeFrameColumns } from '@babel/code-frame';
+import type { ChalkInstance } from 'chalk';
 import type { Problem } from '../core/problem.js';
 
-// NO_COLOR (https://no-color.org) is respected even where chalk's detection would colour.
-if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') chalk.level = 0;
+type Paint = Pick<ChalkInstance, 'red' | 'yellow' | 'green' | 'bold' | 'dim'>;
+const plain = (text: string) => text;
+const PLAIN: Paint = { red: plain, yellow: plain, green: plain, bold: plain, dim: plain } as unknown as Paint;
+
+/**
+ * Whether chalk could colour: NO_COLOR (https://no-color.org) always wins; otherwise chalk's own
+ * detection decides, and it never colours a stdout that is not a terminal unless FORCE_COLOR is
+ * set (or on Azure Pipelines): in those cases chalk is not even loaded.
+ */
+function mayColour(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return Boolean(process.stdout.isTTY) || env.FORCE_COLOR !== undefined || ('TF_BUILD' in env && 'AGENT_NAME' in env);
+}
+
+const chalk: Paint = mayColour() ? (await import('chalk')).default : PLAIN;
+
+let codeFrame: typeof CodeFrameColumns | undefined;
+function codeFrameColumns(...args: Parameters<typeof CodeFrameColumns>): string {
+  // A CommonJS package: required synchronously, on the first problem that has a source line.
+  codeFrame ??= (createRequire(import.meta.url)('@babel/code-frame') as { codeFrameColumns: typeof CodeFrameColumns }).codeFrameColumns;
+  return codeFrame(...args);
+}
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];

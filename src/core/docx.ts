@@ -8,7 +8,9 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -18,6 +20,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   type ILevelsOptions,
@@ -34,6 +37,37 @@ export interface DocxMetadata {
   dateSignature: string;
   /** SHA-256 of the source YAML, kept as a custom property to trace a document to its source. */
   sourceSha256?: string;
+  /** The parties' logos, in the header of the first page. */
+  logos?: readonly { bytes: Buffer; type: 'png' | 'jpg'; width: number; height: number }[];
+}
+
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES], size: 18 })],
+      }),
+    ],
+  });
+}
+
+/** Logos share the first page's header at one height, side by side. */
+const LOGO_HEIGHT_PX = 64;
+const LOGO_MAX_WIDTH_PX = 200;
+
+function logoHeader(logos: NonNullable<DocxMetadata['logos']>): Header {
+  const runs = logos.flatMap((logo, index) => {
+    const scale = Math.min(LOGO_HEIGHT_PX / logo.height, LOGO_MAX_WIDTH_PX / logo.width);
+    const image = new ImageRun({
+      type: logo.type,
+      data: logo.bytes,
+      transformation: { width: Math.round(logo.width * scale), height: Math.round(logo.height * scale) },
+      altText: { name: `logo-${index + 1}`, description: 'Logo', title: 'Logo' },
+    });
+    return index === 0 ? [image] : [new TextRun({ text: '\t' }), image];
+  });
+  return new Header({ children: [new Paragraph({ children: runs, tabStops: [{ type: TabStopType.RIGHT, position: 9638 }] })] });
 }
 
 interface ContainerToken {
@@ -366,19 +400,13 @@ export async function buildDocx(markdownText: string, metadata: DocxMetadata): P
         properties: {
           page: {
             size: { width: 11906, height: 16838, orientation: PageOrientation.PORTRAIT },
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, footer: 567 },
+            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, footer: 567, header: 567 },
           },
+          titlePage: (metadata.logos?.length ?? 0) > 0,
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES], size: 18 })],
-              }),
-            ],
-          }),
-        },
+        headers: metadata.logos?.length ? { first: logoHeader(metadata.logos), default: new Header({ children: [] }) } : undefined,
+        // With logos, the first page has its own header, hence its own footer: the same one.
+        footers: { default: pageFooter(), first: pageFooter() },
         children,
       },
     ],
@@ -407,5 +435,5 @@ async function reproducible(bytes: Buffer, isoDate: string): Promise<Buffer> {
     }
     output.file(name, content, { date, createFolders: false });
   }
-  return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+  return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }

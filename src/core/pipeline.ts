@@ -4,7 +4,7 @@
  * `renderFile`, so validating never loads them.
  */
 import { createHash } from 'node:crypto';
-import { parseConvention, readConventionFile, type LoadedConvention } from './load.js';
+import { loadLogos, parseConvention, readConventionFile, type LoadedConvention, type Logo } from './load.js';
 import { hasErrors, type Problem } from './problem.js';
 import { validateConvention, type ValidateOptions } from './validate.js';
 import { loadTypeModule } from '../types/registry.js';
@@ -15,6 +15,8 @@ export interface CheckResult {
   /** The file's text, when it could be read (for code frames). */
   text?: string;
   loaded?: LoadedConvention;
+  /** The parties' logos, read from disk for a valid convention. */
+  logos?: Logo[];
 }
 
 /** Reads, parses and validates one file. I/O failures throw a `UserError`. */
@@ -23,7 +25,10 @@ export async function checkFile(file: string, options: ValidateOptions = {}): Pr
   const parsed = parseConvention(text, file);
   if (!parsed.ok) return { file, problems: parsed.problems, text };
   const problems = await validateConvention(parsed.value, options);
-  return { file, problems, text, loaded: parsed.value };
+  if (hasErrors(problems)) return { file, problems, text, loaded: parsed.value };
+  // Only a valid convention has its logos read: their paths come from validated data.
+  const { logos, problems: logoProblems } = await loadLogos(parsed.value);
+  return { file, problems: [...problems, ...logoProblems], text, loaded: parsed.value, logos };
 }
 
 export interface RenderResult extends CheckResult {
@@ -51,7 +56,7 @@ export interface RenderOptions {
 export async function renderFile(file: string, output: string, options: RenderOptions): Promise<RenderResult> {
   const checked = await checkFile(file);
   if (!checked.loaded || hasErrors(checked.problems)) return checked;
-  const built = await buildDocument(checked.loaded, options.templates);
+  const built = await buildDocument(checked.loaded, options.templates, checked.logos);
   const { writeOutputs } = await import('./write.js');
   const files = [
     { path: output, bytes: built.document },
@@ -62,14 +67,18 @@ export async function renderFile(file: string, output: string, options: RenderOp
 }
 
 /** Compose, render and build: the DOCX bytes of a valid convention, without touching the disk. */
-export async function buildDocument(loaded: LoadedConvention, templates: readonly string[] = []): Promise<BuiltDocument> {
+export async function buildDocument(
+  loaded: LoadedConvention,
+  templates: readonly string[] = [],
+  logos: readonly Logo[] = [],
+): Promise<BuiltDocument> {
   const [{ renderMarkdown, loadTemplateSet }, { buildDocx }] = await Promise.all([import('./render.js'), import('./docx.js')]);
   const module = await loadTypeModule(loaded.data.type as string);
   const model = module.compose(loaded.data);
   const rendered = templates.length > 0 ? renderMarkdown(model, loadTemplateSet(templates)) : renderMarkdown(model);
   const sourceSha256 = createHash('sha256').update(loaded.text).digest('hex');
   const [document, ...annexes] = await Promise.all([
-    buildDocx(rendered.document, { ...model.meta, sourceSha256 }),
+    buildDocx(rendered.document, { ...model.meta, sourceSha256, logos }),
     ...rendered.annexes.map((annex) =>
       buildDocx(annex.markdown, { ...model.meta, title: `Annexe ${annex.numero} : ${annex.titre}`, sourceSha256 }),
     ),

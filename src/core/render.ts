@@ -103,10 +103,15 @@ function tidy(markdown: string): string {
  * are valid before any ASCII punctuation, so over-escaping is harmless.
  */
 const INLINE_SPECIAL = /[\\`*_[\]<>|~#&!]/g;
-const LINE_START_SPECIAL = /^(\s*)([-+:=]|\d+[.)])/gm;
+/** A line starting like a list item or a container fence; a backslash escapes punctuation only. */
+const LINE_START_SPECIAL = /^(\s*)(?:([-+:=])|(\d+)([.)]))/gm;
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(INLINE_SPECIAL, '\\$&').replace(LINE_START_SPECIAL, (_m, space: string, mark: string) => `${space}\\${mark}`);
+  return text
+    .replace(INLINE_SPECIAL, '\\$&')
+    .replace(LINE_START_SPECIAL, (_m, space: string, mark?: string, digits?: string, delimiter?: string) =>
+      mark ? `${space}\\${mark}` : `${space}${digits}\\${delimiter}`,
+    );
 }
 
 function escapeView(value: unknown): unknown {

@@ -2,11 +2,19 @@
  * Stage 2, validate: the type's JSON Schema (ajv), then the type's domain rules. Problems are data
  * with a code, a JSON pointer and a source position; messages are French sentences written here,
  * never raw ajv output.
+ *
+ * Compiling the schemas with ajv costs more than the rest of a `convention validate`: the build
+ * (`scripts/build-validators.mjs`) writes each type's validator as standalone code into
+ * `dist/validators/<type>.js`, and this module loads it when it matches the schemas on disk (same
+ * hash). Otherwise (sources run without a build, a schema edited since) ajv compiles at run time,
+ * with the same options: the errors, and so the messages, are the same either way.
  */
-import { Ajv, type ErrorObject, type SchemaObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import localizeFrModule from 'ajv-i18n/localize/fr/index.js';
-import { readSchema } from './assets.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Ajv, ErrorObject, Options, SchemaObject } from 'ajv';
+import { PACKAGE_ROOT, SCHEMAS_DIR } from './assets.js';
 import type { LoadedConvention } from './load.js';
 import { place } from './positions.js';
 import { fromPointer, type Problem, type UnplacedProblem } from './problem.js';
@@ -15,39 +23,86 @@ import { didYouMean } from './suggest.js';
 import { CONVENTION_TYPES, findType, loadTypeModule } from '../types/registry.js';
 
 // ajv-formats and ajv-i18n are CommonJS modules whose function is their default export.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  ajv: Ajv,
-  formats: string[],
-) => void;
-const localizeFr = ((localizeFrModule as unknown as { default?: unknown }).default ?? localizeFrModule) as (
-  errors: ErrorObject[],
-) => void;
+const defaultExport = <T>(module: unknown): T => ((module as { default?: unknown }).default ?? module) as T;
 
 const COMMON_SCHEMA = 'common.schema.json';
-let ajvInstance: Ajv | undefined;
-let commonSchema: SchemaObject | undefined;
-const schemasByType = new Map<string, SchemaObject>();
+/** Where the build writes the standalone validators, one module per type. */
+export const VALIDATORS_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
-function ajv(): Ajv {
-  if (!ajvInstance) {
-    ajvInstance = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
-    addFormats(ajvInstance, ['email', 'date']);
-    commonSchema = readSchema(COMMON_SCHEMA);
-    ajvInstance.addSchema(commonSchema);
-    for (const type of CONVENTION_TYPES) {
-      const schema = readSchema(type.schemaFile);
-      schemasByType.set(type.id, schema);
-      ajvInstance.addSchema(schema);
-    }
+/** The ajv options, shared by the build's standalone code and the run-time fallback. */
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true };
+
+/** A compiled validator, standalone or from ajv: `errors` is set after a failed call. */
+export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+const schemaTexts = new Map<string, string>();
+const schemasByType = new Map<string, SchemaObject>();
+const validators = new Map<string, Validator>();
+let commonSchema: SchemaObject | undefined;
+
+function schemaText(file: string): string {
+  let text = schemaTexts.get(file);
+  if (text === undefined) {
+    text = readFileSync(join(SCHEMAS_DIR, file), 'utf8');
+    schemaTexts.set(file, text);
   }
-  return ajvInstance;
+  return text;
+}
+
+function common(): SchemaObject {
+  return (commonSchema ??= JSON.parse(schemaText(COMMON_SCHEMA)) as SchemaObject);
+}
+
+/** The hash of the schemas a type's validator is compiled from: a standalone one is used only if it matches. */
+export function schemaSourceHash(typeId: string): string {
+  const type = findType(typeId);
+  if (!type) throw new Error(`schéma inconnu : ${typeId}`);
+  return createHash('sha256').update(schemaText(COMMON_SCHEMA)).update('\0').update(schemaText(type.schemaFile)).digest('hex');
+}
+
+/** An ajv instance holding every bundled schema (the build passes `code` options for standalone output). */
+export async function createAjv(options: Options = {}): Promise<Ajv> {
+  const [ajvModule, formats] = await Promise.all([import('ajv'), import('ajv-formats')]);
+  // Named export under Node, property of the default export once bundled (CommonJS interop).
+  const Ajv = ajvModule.Ajv ?? defaultExport<typeof ajvModule>(ajvModule).Ajv;
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...options });
+  defaultExport<(ajv: Ajv, formats: string[]) => void>(formats)(ajv, ['email', 'date']);
+  ajv.addSchema(JSON.parse(schemaText(COMMON_SCHEMA)) as SchemaObject);
+  for (const type of CONVENTION_TYPES) ajv.addSchema(JSON.parse(schemaText(type.schemaFile)) as SchemaObject);
+  return ajv;
+}
+
+let runtimeAjv: Promise<Ajv> | undefined;
+
+async function validatorOf(typeId: string): Promise<Validator> {
+  let validator = validators.get(typeId);
+  if (!validator) {
+    validator = (await standaloneValidator(typeId)) ?? (await (runtimeAjv ??= createAjv())).getSchema(schemaOf(typeId).$id as string)!;
+    validators.set(typeId, validator);
+  }
+  return validator;
+}
+
+async function standaloneValidator(typeId: string): Promise<Validator | undefined> {
+  const file = join(VALIDATORS_DIR, `${typeId}.js`);
+  if (!existsSync(file)) return undefined;
+  try {
+    const module = (await import(pathToFileURL(file).href)) as { default: Validator; sourceHash: string };
+    return module.sourceHash === schemaSourceHash(typeId) ? module.default : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The JSON Schema of a type, as bundled (for `convention schema` and the wizard). */
 export function schemaOf(typeId: string): SchemaObject {
-  ajv();
-  const schema = schemasByType.get(typeId);
-  if (!schema) throw new Error(`schéma inconnu : ${typeId}`);
+  let schema = schemasByType.get(typeId);
+  if (!schema) {
+    const type = findType(typeId);
+    if (!type) throw new Error(`schéma inconnu : ${typeId}`);
+    schema = JSON.parse(schemaText(type.schemaFile)) as SchemaObject;
+    schemasByType.set(typeId, schema);
+  }
   return schema;
 }
 
@@ -67,9 +122,11 @@ export async function validateConvention(loaded: LoadedConvention, options: Vali
   const typeProblem = checkType(loaded.data);
   if (typeProblem) return [place(loaded, typeProblem)];
   const typeId = loaded.data.type as string;
-  const validator = ajv().getSchema(schemaOf(typeId).$id as string)!;
+  const validator = await validatorOf(typeId);
   if (!validator(loaded.data)) {
-    return dedupe(translateErrors(validator.errors ?? []).map((p) => place(loaded, p.problem, p.target)));
+    // ajv-i18n's French wording is only needed for errors, and only for the keywords not reworded here.
+    const localizeFr = defaultExport<(errors: ErrorObject[]) => void>(await import('ajv-i18n/localize/fr/index.js'));
+    return dedupe(translateErrors(validator.errors ?? [], localizeFr).map((p) => place(loaded, p.problem, p.target)));
   }
   const module = await loadTypeModule(typeId);
   const problems = [...checkSharedRules(loaded.data, { today: options.today ?? localToday() }), ...module.checkRules(loaded.data)];
@@ -90,7 +147,7 @@ function checkType(data: Record<string, unknown>): UnplacedProblem | undefined {
     return {
       code: 'type-inconnu',
       severity: 'error',
-      message: `Type de convention « ${String(data.type)} » inconnu ; types disponibles : ${known.join(', ')}.${didYouMean(String(data.type), known)}`,
+      message: `Type de convention « ${typeof data.type === 'string' ? data.type : JSON.stringify(data.type)} » inconnu ; types disponibles : ${known.join(', ')}.${typeof data.type === 'string' ? didYouMean(data.type, known) : ''}`,
       path: '/type',
     };
   }
@@ -122,7 +179,7 @@ function resolveRef(schema: SchemaObject): SchemaObject {
   for (let depth = 0; typeof current.$ref === 'string' && depth < 10; depth++) {
     const [file, fragment = ''] = current.$ref.split('#');
     if (file && file !== COMMON_SCHEMA) break;
-    let target: unknown = commonSchema;
+    let target: unknown = common();
     for (const segment of fromPointer(fragment)) target = (target as Record<string, unknown> | undefined)?.[segment];
     if (!target) break;
     // Keywords beside the $ref (a more precise title) win over the referenced schema's.
@@ -151,7 +208,7 @@ function show(value: unknown): string {
   return `« ${JSON.stringify(value)} »`;
 }
 
-function translateErrors(errors: ErrorObject[]): TranslatedError[] {
+function translateErrors(errors: ErrorObject[], localizeFr: (errors: ErrorObject[]) => void): TranslatedError[] {
   localizeFr(errors);
   // With allErrors, a failing anyOf reports every branch's failure too: keep the anyOf only.
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);

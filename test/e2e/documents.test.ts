@@ -143,3 +143,19 @@ test('render --pdf without LibreOffice says how to install it, before writing an
   expect(run.stderr).toContain('apt-get install libreoffice-writer-nogui');
   expect(readdirSync(out)).toEqual([]);
 });
+
+test('logos named in the YAML head the first page, and the footer still numbers it', async () => {
+  const result = await checkFile(join(EXAMPLES, '..', 'test', 'fixtures', 'valid', 'locale-ccas-logos.yaml'));
+  expect(result.problems).toEqual([]);
+  expect(result.logos?.map((l) => [l.role, l.type])).toEqual([
+    ['cpam', 'png'],
+    ['cias', 'jpg'],
+  ]);
+  const { document } = await buildDocument(result.loaded!, [], result.logos);
+  const body = await readPart(document, 'word/document.xml');
+  expect(body).toContain('<w:titlePg/>');
+  const headers = (await Promise.all([1, 2].map((n) => readPart(document, `word/header${n}.xml`)))).join('');
+  expect((headers.match(/<pic:pic /g) ?? []).length).toBe(2);
+  const footers = (await Promise.all([1, 2].map((n) => readPart(document, `word/footer${n}.xml`)))).join('');
+  expect((footers.match(/NUMPAGES/g) ?? []).length).toBe(2);
+});

@@ -53,5 +53,6 @@ describe('render', () => {
 
   test('escapeMarkdown protects line starts and inline marks', () => {
     expect(escapeMarkdown('- 1. *a* [b]')).toBe('\\- 1. \\*a\\* \\[b\\]');
+    expect(escapeMarkdown('1. un\n2) deux')).toBe('1\\. un\n2\\) deux');
   });
 });

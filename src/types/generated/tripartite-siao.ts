@@ -174,6 +174,10 @@ export interface Partie {
    * Paragraphe propre à l'organisme, placé dans le préambule (facultatif ; le texte type de l'Assurance Maladie est ajouté d'office).
    */
   presentation?: string;
+  /**
+   * Image PNG ou JPEG du logo de l'organisme, chemin relatif au fichier YAML (par exemple logos/cpam.png) ; placée en tête de la première page (facultatif, 1 Mo au plus).
+   */
+  logo?: string;
 }
 /**
  * Adresse postale du siège de l'organisme.

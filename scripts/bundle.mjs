@@ -1,0 +1,48 @@
+// Build step (after tsc): bundles the compiled CLI (dist/cli/main.js, and the batch worker) with
+// esbuild into dist/bundle/, split at every `await import()`. Node 20 has no compile cache, and
+// resolving and reading ~200 small modules (yaml alone is 60 CommonJS files) costs more than
+// running a `validate`: one file per lazy step starts several times faster, and each command still
+// loads only what it uses (validate never reaches the chunks of docx, handlebars or inquirer).
+//
+// What stays outside the bundle, loaded from node_modules when needed: the standalone validators
+// (dist/validators, found at run time by path) and the packages required at run time through
+// createRequire (@babel/code-frame). dist/bundle sits two levels below the package root, like
+// dist/core, so PACKAGE_ROOT (src/core/assets.ts) finds schemas/ and templates/ the same way.
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+const { metafile } = await esbuild.build({
+  absWorkingDir: root,
+  metafile: true,
+  entryPoints: [join(root, 'dist', 'cli', 'main.js'), join(root, 'dist', 'cli', 'batch-worker.js')],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Minified names keep the chunks small to read and compile; the source map keeps stacks readable
+  // with --enable-source-maps.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  // Bundled CommonJS packages (yaml, handlebars, jszip…) call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __convention_require } from 'node:module'; const require = __convention_require(import.meta.url);" },
+  external: ['@babel/code-frame'],
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+// Which modules each file of the bundle holds: the start-up test reads it to tell which packages a
+// command loaded (docx, handlebars, inquirer must stay out of `validate`).
+const modules = Object.fromEntries(
+  Object.entries(metafile.outputs)
+    .filter(([file]) => file.endsWith('.js'))
+    .map(([file, output]) => [file, Object.keys(output.inputs)]),
+);
+writeFileSync(join(outdir, 'modules.json'), JSON.stringify(modules, null, 1) + '\n');
+console.log(`CLI regroupée → ${outdir}`);

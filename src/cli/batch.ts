@@ -1,0 +1,144 @@
+/**
+ * Renders many conventions, in this thread or spread over worker threads (`render --jobs N`). Each
+ * document goes through the same `renderFile` either way; outcomes are handed back in the order of
+ * the inputs, whatever order the workers finish in, so the output of a batch does not depend on
+ * timing. One failing document never stops the others.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { renderFile } from '../core/pipeline.js';
+import type { Problem } from '../core/problem.js';
+import { describeError } from './run-files.js';
+
+/** One document to render: what `renderFile` takes. */
+export interface RenderTask {
+  file: string;
+  output: string;
+  force: boolean;
+  templates?: readonly string[];
+}
+
+/** What became of a task: the pipeline's result, or the line describing the error that stopped it. */
+export type RenderOutcome =
+  | { ok: true; problems: Problem[]; text?: string; outputs?: string[] }
+  | { ok: false; error: string };
+
+/** The message a worker receives, and the one it answers with. */
+export interface WorkerRequest {
+  index: number;
+  task: RenderTask;
+}
+export interface WorkerReply {
+  index: number;
+  outcome: RenderOutcome;
+}
+
+/** Runs one task; never throws (an error becomes an outcome, as `runFiles` would print it). */
+export async function renderTask(task: RenderTask): Promise<RenderOutcome> {
+  try {
+    const result = await renderFile(task.file, task.output, { force: task.force, templates: task.templates });
+    // The source text travels back only when a problem needs it for its code frame.
+    return { ok: true, problems: result.problems, text: result.problems.length > 0 ? result.text : undefined, outputs: result.outputs };
+  } catch (error) {
+    return { ok: false, error: describeError(error, task.file) };
+  }
+}
+
+/** The compiled worker beside this module (dist/cli or dist/bundle); absent when run from sources. */
+const WORKER_FILE = new URL('./batch-worker.js', import.meta.url);
+
+/** Tasks each worker holds at once: one running, one waiting, so it never idles on the main thread. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+/**
+ * Renders the tasks on `jobs` threads (in this one when `jobs` is 1, for a single task, or when no
+ * compiled worker exists), calling `onOutcome` in input order.
+ */
+export async function renderBatch(
+  tasks: readonly RenderTask[],
+  jobs: number,
+  onOutcome: (task: RenderTask, outcome: RenderOutcome, index: number) => Promise<void> | void,
+): Promise<void> {
+  const workers = Math.min(jobs, tasks.length);
+  if (workers <= 1 || !existsSync(fileURLToPath(WORKER_FILE))) {
+    for (const [index, task] of tasks.entries()) await onOutcome(task, await renderTask(task), index);
+    return;
+  }
+  await renderOnWorkers(tasks, workers, onOutcome);
+}
+
+async function renderOnWorkers(
+  tasks: readonly RenderTask[],
+  count: number,
+  onOutcome: (task: RenderTask, outcome: RenderOutcome, index: number) => Promise<void> | void,
+): Promise<void> {
+  const done = new Map<number, RenderOutcome>();
+  let nextToSend = 0;
+  let nextToReport = 0;
+  // Outcomes are reported one after the other, in order, even while workers keep answering.
+  let reporting = Promise.resolve();
+  let failure: unknown;
+
+  await new Promise<void>((resolve, reject) => {
+    const pool: Worker[] = [];
+    const pending = new Map<Worker, Set<number>>();
+    let finished = false;
+    const finish = (error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      for (const worker of pool) void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const send = (worker: Worker) => {
+      if (nextToSend >= tasks.length) return;
+      const index = nextToSend++;
+      pending.get(worker)!.add(index);
+      worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
+    };
+    const report = () => {
+      reporting = reporting.then(async () => {
+        while (done.has(nextToReport)) {
+          const index = nextToReport++;
+          const outcome = done.get(index)!;
+          done.delete(index);
+          await onOutcome(tasks[index]!, outcome, index);
+        }
+        if (nextToReport === tasks.length) finish();
+      });
+      reporting.catch((error: unknown) => {
+        failure ??= error;
+        finish(error);
+      });
+    };
+    const fail = (worker: Worker, error: unknown) => {
+      for (const index of pending.get(worker)!) done.set(index, { ok: false, error: describeError(error, tasks[index]!.file) });
+      pending.get(worker)!.clear();
+      report();
+    };
+    const spawn = () => {
+      const worker = new Worker(WORKER_FILE);
+      pool.push(worker);
+      pending.set(worker, new Set());
+      worker.on('message', (reply: WorkerReply) => {
+        pending.get(worker)!.delete(reply.index);
+        done.set(reply.index, reply.outcome);
+        send(worker);
+        report();
+      });
+      // A worker that dies (out of memory, a crash) fails the tasks it held, not the batch: a fresh
+      // worker takes its share of the tasks not yet sent.
+      worker.on('error', (error) => fail(worker, error));
+      worker.on('exit', (code) => {
+        if (finished) return;
+        fail(worker, new Error(`le fil de rendu s'est arrêté (code ${code})`));
+        pool.splice(pool.indexOf(worker), 1);
+        if (nextToSend < tasks.length) spawn();
+      });
+      for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) send(worker);
+    };
+    for (let n = 0; n < count; n++) spawn();
+  });
+  if (failure) throw failure;
+}

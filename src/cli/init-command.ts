@@ -1,0 +1,52 @@
+/**
+ * `convention init <type> [-o FICHIER] [--force]`: writes a commented skeleton of the type, with
+ * « À COMPLÉTER » where the user's values go. Non-interactive: the way to start a convention in CI,
+ * in a script, or without a terminal.
+ */
+import { ExitCode, UserError } from '../core/errors.js';
+import { writeOutput } from '../core/write.js';
+import { answerChecker } from '../wizard/answer-check.js';
+import { conventionDocument } from '../wizard/document.js';
+import { MARKER, skeletonOf } from '../wizard/skeleton.js';
+import { checkText, formOf, requireType, schemaReference, yamlName } from '../wizard/type-form.js';
+import { readWizardData } from '../wizard/wizard-data.js';
+import { formatFailure, formatSuccess } from './report.js';
+
+export interface InitCommandOptions {
+  output?: string;
+  force?: boolean;
+}
+
+/** The skeleton's text and the number of markers it holds. */
+export async function skeletonText(typeId: string, output: string): Promise<{ text: string; markers: number }> {
+  const type = requireType(typeId);
+  const form = formOf(type.id);
+  const { data, marked } = skeletonOf(form, { typeId: type.id, data: readWizardData(), check: await answerChecker() });
+  const document = conventionDocument(form, data, {
+    schemaPath: schemaReference(output, type),
+    header: [
+      `${type.description} — squelette écrit par « convention init ${type.id} ».`,
+      `Remplacez chaque « ${MARKER} » par la valeur réelle, vérifiez les valeurs marquées d'un commentaire ${MARKER}, puis : convention validate ${output}`,
+    ],
+    listOmitted: true,
+    marked,
+  });
+  const text = document.toString({ lineWidth: 100, flowCollectionPadding: false });
+  // The skeleton should fail on its markers only; anything else is a gap in the wizard's data for
+  // this type (templates/wizard/presets.yaml): the file is still written, with a warning.
+  const problems = await checkText(text, output);
+  const others = problems.filter((p) => p.severity === 'error' && p.code !== 'texte-a-completer');
+  for (const problem of others) {
+    console.error(formatFailure(`${output} : à corriger aussi (le squelette de ce type est incomplet) : ${problem.path} ${problem.message}`));
+  }
+  return { text, markers: problems.length - others.length };
+}
+
+export async function initCommand(typeId: string, options: InitCommandOptions): Promise<ExitCode> {
+  const output = options.output ?? `${typeId}.yaml`;
+  if (!yamlName(output)) throw new UserError(`${output} : le fichier d'une convention se termine par .yaml ou .yml.`, 'sortie-invalide');
+  const { text, markers } = await skeletonText(typeId, output);
+  await writeOutput(Buffer.from(text, 'utf8'), output, { force: options.force ?? false });
+  console.log(formatSuccess(`${output} : squelette écrit (${markers} valeur${markers > 1 ? 's' : ''} « ${MARKER} » à remplacer), puis « convention validate ${output} ».`));
+  return ExitCode.Success;
+}

@@ -1,0 +1,138 @@
+/**
+ * The skeleton `convention init` writes: every required rubrique of the type, free texts set to
+ * « À COMPLÉTER » (which the `texte-a-completer` rule refuses), and everything else set to a value
+ * the schema accepts, so that the file fails only on its markers. Parties come from the stock
+ * parties of the wizard's data; rubriques naming a party get one element per party.
+ */
+import type { AnswerChecker } from './answer-check.js';
+import { fillableProperties, labelOf, pointerMatches, toPointer, type Field, type ObjectField, type TextField } from './schema-walk.js';
+import { fillPreset, presetFitsRole, type Preset, type WizardData } from './wizard-data.js';
+
+export const MARKER = 'À COMPLÉTER';
+
+type Path = (string | number)[];
+
+export interface SkeletonResult {
+  data: Record<string, unknown>;
+  /** Values that had to be valid (dates, postal codes…) yet still need the user's eye. */
+  marked: Path[];
+}
+
+export interface SkeletonOptions {
+  typeId: string;
+  data: WizardData;
+  check: AnswerChecker;
+}
+
+export function skeletonOf(form: ObjectField, options: SkeletonOptions): SkeletonResult {
+  const builder = new SkeletonBuilder(options);
+  const data = builder.value(form, [], options.data.squelettes[options.typeId]?.valeurs) as Record<string, unknown>;
+  return { data, marked: builder.marked };
+}
+
+class SkeletonBuilder {
+  readonly marked: Path[] = [];
+  private roles: string[] = [];
+
+  constructor(private readonly options: SkeletonOptions) {}
+
+  value(field: Field, path: Path, hint: unknown): unknown {
+    if (hint !== undefined && field.kind !== 'object' && !(field.kind === 'array' && field.items.kind === 'object')) {
+      if (!this.options.check(field.schema, hint, labelOf(field))) return hint;
+    }
+    switch (field.kind) {
+      case 'const':
+        return field.value;
+      case 'object':
+        return this.object(field, path, (hint ?? {}) as Record<string, unknown>, {});
+      case 'array': {
+        if (toPointer(path) === this.options.data.parties.chemin) return this.parties(field, path);
+        const itemRefs = field.items.kind === 'object' ? this.partyRefKey(field.items, path) : undefined;
+        const count = Math.max(field.minItems, 1, itemRefs ? this.roles.length : 0);
+        const hints = Array.isArray(hint) ? hint : [];
+        return Array.from({ length: Math.min(count, field.maxItems ?? count) }, (_, i) => {
+          const preset = itemRefs ? { [itemRefs]: this.roles[i % this.roles.length] } : {};
+          const item = field.items.kind === 'object' ? this.object(field.items, [...path, i], (hints[i] ?? {}) as Record<string, unknown>, preset) : this.value(field.items, [...path, i], hints[i]);
+          return item;
+        });
+      }
+      case 'multi':
+        return field.options.slice(0, Math.max(field.minItems, 1));
+      case 'choice':
+        return this.value(field.branches[0]!, path, undefined);
+      case 'boolean':
+        return field.default ?? false;
+      default:
+        return this.text(field, path);
+    }
+  }
+
+  private object(field: ObjectField, path: Path, hint: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    // `anyOf: [{required: [texte]}, {required: [liste]}]`: the first way of being complete.
+    const alternatives = Array.isArray(field.schema.anyOf) ? (field.schema.anyOf as { required?: string[] }[]) : [];
+    const alsoRequired = new Set(alternatives.find((a) => Array.isArray(a.required))?.required ?? []);
+    for (const property of fillableProperties(field)) {
+      if (property.key in given) result[property.key] = given[property.key];
+      else if (property.required || alsoRequired.has(property.key) || property.key in hint) result[property.key] = this.value(property, [...path, property.key], hint[property.key]);
+    }
+    return result;
+  }
+
+  /** The key of an item's rubrique that names a party (`partie` of a referent), if any. */
+  private partyRefKey(item: ObjectField, path: Path): string | undefined {
+    return item.properties.find((p) =>
+      this.options.data.renvois_parties.some((pattern) => pointerMatches(toPointer([...path, 0, p.key]), pattern)),
+    )?.key;
+  }
+
+  private parties(field: Field & { kind: 'array' }, path: Path): unknown[] {
+    const item = field.items;
+    if (item.kind !== 'object') return [this.value(item, [...path, 0], undefined)];
+    const roleKey = this.options.data.parties.role;
+    const roleField = item.properties.find((p) => p.key === roleKey);
+    const wanted = this.options.data.squelettes[this.options.typeId]?.parties;
+    const fromPreset = (preset: Preset | undefined, role: string | undefined, i: number): Record<string, unknown> => {
+      const values = preset ? fillPreset(preset, Object.fromEntries(Object.keys(preset.variables ?? {}).map((name) => [name, MARKER]))) : {};
+      return this.object(item, [...path, i], {}, { ...(role ? { [roleKey]: role } : {}), ...values });
+    };
+    let items: Record<string, unknown>[];
+    if (wanted) {
+      items = wanted
+        .map((id) => this.options.data.presets.find((p) => p.id === id))
+        .filter((p): p is Preset => p !== undefined)
+        .map((preset, i) => fromPreset(preset, this.admittedRole(preset, roleField), i));
+    } else {
+      // No skeleton for the type: one party per role the schema lists, with its stock party if any.
+      const roles = roleField?.kind === 'string' && roleField.enum ? roleField.enum.map(String) : [];
+      items = roles.slice(0, Math.max(field.minItems, 1)).map((role, i) =>
+        fromPreset(this.options.data.presets.find((p) => presetFitsRole(p, role)), role, i),
+      );
+    }
+    while (items.length < field.minItems) items.push(this.object(item, [...path, items.length], {}, {}));
+    this.roles = items.map((p) => p[roleKey]).filter((r): r is string => typeof r === 'string');
+    return items;
+  }
+
+  private admittedRole(preset: Preset, roleField: Field | undefined): string | undefined {
+    return preset.roles.find((role) => !roleField || (presetFitsRole(preset, role) && !this.options.check(roleField.schema, role, labelOf(roleField))));
+  }
+
+  /** « À COMPLÉTER » where the schema admits it; otherwise an example the schema admits, marked. */
+  private text(field: TextField, path: Path): unknown {
+    if (field.enum) return field.default ?? field.enum[0];
+    if (field.kind !== 'string') return field.default ?? field.minimum ?? 1;
+    const candidates = [MARKER, ...(field.format === 'email' ? ['xxx@xxx.fr'] : []), ...examplesIn(field.description ?? '')];
+    const fits = candidates.find((candidate) => !this.options.check(field.schema, candidate, labelOf(field)));
+    if (fits === undefined) throw new Error(`aucune valeur d'attente admise pour ${toPointer(path)}`);
+    if (fits !== MARKER && fits !== 'xxx@xxx.fr') this.marked.push(path);
+    return fits;
+  }
+}
+
+/** Example values a description gives: « … » quotes and the words after « par exemple ». */
+export function examplesIn(description: string): string[] {
+  const quoted = [...description.matchAll(/«\s*([^»]+?)\s*»/g)].map((m) => m[1]!);
+  const after = [...description.matchAll(/par exemple\s+([^,;()«»]+?)(?:[.,;)]\s|[.,;)]?$)/gi)].map((m) => m[1]!.trim());
+  return [...after, ...quoted];
+}

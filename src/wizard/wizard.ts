@@ -1,0 +1,330 @@
+/**
+ * The interactive walk: asks a type's fields through `Prompts`, in the schema's order, and returns
+ * the convention's data. Required rubriques are asked, optional ones offered (advanced ones only
+ * with `advanced`), enums chosen from a list, lists grown one element at a time; each answer is
+ * checked against its sub-schema and asked again, with the reason, until it fits. No file is read
+ * or written here.
+ */
+import type { AnswerChecker } from './answer-check.js';
+import type { Choice, Prompts } from './prompts.js';
+import {
+  fillableProperties,
+  labelOf,
+  pointerMatches,
+  toPointer,
+  type ArrayField,
+  type ChoiceField,
+  type Field,
+  type MultiField,
+  type ObjectField,
+  type TextField,
+} from './schema-walk.js';
+import { fillPreset, presetFitsRole, type Preset, type WizardData } from './wizard-data.js';
+
+export interface WizardOptions {
+  data: WizardData;
+  check: AnswerChecker;
+  /** Offer the advanced optional rubriques too (`--avance`). */
+  advanced: boolean;
+}
+
+type Path = (string | number)[];
+
+/** Walks `form` (a type's schema, see `describeType`) and returns the convention's data. */
+export async function askConvention(form: ObjectField, prompts: Prompts, options: WizardOptions): Promise<Record<string, unknown>> {
+  const walker = new Walker(prompts, options);
+  await walker.object(form, [], walker.root);
+  return walker.root;
+}
+
+/** Turns typed text into the field's value, or says why it cannot. */
+export function parseAnswer(field: TextField, text: string): { value: unknown } | { error: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { error: `Réponse attendue pour « ${labelOf(field)} ».` };
+  if (field.kind === 'integer') {
+    return /^[+-]?\d+$/.test(trimmed) ? { value: Number(trimmed) } : { error: `« ${labelOf(field)} » attend un nombre entier, par exemple 3.` };
+  }
+  if (field.kind === 'number') {
+    const value = Number(trimmed.replace(',', '.'));
+    return Number.isFinite(value) ? { value } : { error: `« ${labelOf(field)} » attend un nombre.` };
+  }
+  return { value: trimmed };
+}
+
+class Walker {
+  readonly root: Record<string, unknown> = {};
+
+  constructor(
+    private readonly prompts: Prompts,
+    private readonly options: WizardOptions,
+  ) {}
+
+  /** The description was just shown with « Renseigner … ? »: not again on the next question. */
+  private helpShown = false;
+
+  private help(field: { description?: string }): string | undefined {
+    const shown = this.helpShown;
+    this.helpShown = false;
+    return shown ? undefined : field.description;
+  }
+
+  private get data(): WizardData {
+    return this.options.data;
+  }
+
+  async field(field: Field, path: Path, included = false): Promise<unknown> {
+    switch (field.kind) {
+      case 'const':
+        return field.value;
+      case 'object':
+        return this.object(field, path, {});
+      case 'array':
+        return this.array(field, path, included);
+      case 'multi':
+        return this.multi(field, path, included);
+      case 'choice':
+        return this.choice(field, path);
+      case 'boolean':
+        return this.prompts.confirm({
+          kind: 'value',
+          path: toPointer(path),
+          message: labelOf(field),
+          help: this.help(field),
+          default: field.default === true,
+        });
+      default:
+        return this.text(field, path);
+    }
+  }
+
+  async object(field: ObjectField, path: Path, into: Record<string, unknown>): Promise<Record<string, unknown>> {
+    let filled: Record<string, unknown> = {};
+    for (const property of fillableProperties(field)) {
+      const at = [...path, property.key];
+      if (property.kind === 'const') {
+        into[property.key] = property.value;
+        continue;
+      }
+      if (property.key in filled) {
+        into[property.key] = filled[property.key];
+        this.prompts.note(`  ${labelOf(property)} : ${display(filled[property.key])}`);
+        continue;
+      }
+      if (!property.required) {
+        if (!this.options.advanced && this.data.avancees.includes(property.key)) continue;
+        if (property.kind === 'boolean') {
+          const value = await this.prompts.confirm({
+            kind: 'value',
+            path: toPointer(at),
+            message: labelOf(property),
+            help: property.description,
+            default: property.default === true,
+          });
+          if (value !== (property.default ?? false)) into[property.key] = value;
+          continue;
+        }
+        const include = await this.prompts.confirm({
+          kind: 'include',
+          path: toPointer(at),
+          message: `Renseigner « ${labelOf(property)} » ?`,
+          help: property.description,
+          default: false,
+        });
+        if (!include) continue;
+        this.helpShown = property.kind !== 'object' && property.kind !== 'array' && property.kind !== 'choice';
+      }
+      if (property.kind === 'object' || property.kind === 'array') this.section(property, at);
+      into[property.key] = await this.field(property, at, !property.required);
+      if (this.isPartyItem(path) && property.key === this.data.parties.role) {
+        filled = await this.preset(field, path, String(into[property.key]));
+      }
+    }
+    if (path.length > 0) {
+      const problem = this.options.check(field.schema, into, labelOf(field));
+      if (problem) {
+        this.prompts.note(`  ✗ ${problem} Reprenons « ${labelOf(field)} ».`);
+        for (const key of Object.keys(into)) delete into[key];
+        return this.object(field, path, into);
+      }
+    }
+    return into;
+  }
+
+  private section(field: Field, path: Path): void {
+    if (path.length === 1) this.prompts.note(`\n── ${labelOf(field)} ──${field.description ? `\n${field.description}` : ''}`);
+  }
+
+  private isPartyItem(path: Path): boolean {
+    return path.length > 0 && typeof path[path.length - 1] === 'number' && toPointer(path.slice(0, -1)) === this.data.parties.chemin;
+  }
+
+  /** Offers the stock parties that fit the role; returns the values they fill. */
+  private async preset(field: ObjectField, path: Path, role: string): Promise<Record<string, unknown>> {
+    const fitting = this.data.presets.filter((p) => presetFitsRole(p, role));
+    if (fitting.length === 0) return {};
+    const chosen = await this.prompts.select<Preset | null>({
+      kind: 'preset',
+      path: toPointer(path),
+      message: 'Partir d’un organisme type ?',
+      help: 'Le nom, le genre, le nom court et les dénominations sont alors remplis pour vous.',
+      choices: [...fitting.map((p) => ({ value: p, name: p.libelle })), { value: null, name: 'Non, tout saisir' }],
+      default: fitting[0],
+    });
+    if (!chosen) return {};
+    const variables: Record<string, string> = {};
+    for (const [name, variable] of Object.entries(chosen.variables ?? {})) {
+      variables[name] = (
+        await this.prompts.input({
+          kind: 'variable',
+          path: `${toPointer(path)}#${name}`,
+          message: variable.titre,
+          help: variable.aide,
+          validate: (text) => (text.trim() ? true : `Réponse attendue pour « ${variable.titre} ».`),
+        })
+      ).trim();
+    }
+    const values = fillPreset(chosen, variables);
+    // A stock value the type would refuse is asked instead.
+    return Object.fromEntries(
+      Object.entries(values).filter(([key, value]) => {
+        const property = field.properties.find((p) => p.key === key);
+        return property && !this.options.check(property.schema, value, labelOf(property));
+      }),
+    );
+  }
+
+  private async text(field: TextField, path: Path, label: string = labelOf(field)): Promise<unknown> {
+    const pointer = toPointer(path);
+    const roles = this.partyRoles();
+    if (roles.length > 0 && this.data.renvois_parties.some((pattern) => pointerMatches(pointer, pattern))) {
+      return this.prompts.select<string>({
+        kind: 'value',
+        path: pointer,
+        message: label,
+        help: this.help(field),
+        choices: roles.map((role) => ({ value: role, name: role })),
+      });
+    }
+    if (field.enum) {
+      return this.prompts.select({
+        kind: 'value',
+        path: pointer,
+        message: label,
+        help: this.help(field),
+        choices: field.enum.map((value) => ({ value, name: String(value) })),
+        ...(field.default !== undefined ? { default: field.default as string | number } : {}),
+      });
+    }
+    const text = await this.prompts.input({
+      kind: 'value',
+      path: pointer,
+      message: label,
+      help: this.help(field),
+      ...(field.default !== undefined ? { default: String(field.default) } : {}),
+      validate: (answer) => {
+        const parsed = parseAnswer(field, answer);
+        if ('error' in parsed) return parsed.error;
+        return this.options.check(field.schema, parsed.value, label) ?? true;
+      },
+    });
+    return (parseAnswer(field, text) as { value: unknown }).value;
+  }
+
+  private partyRoles(): string[] {
+    const parties = this.root[this.data.parties.chemin.replace(/^\//, '')];
+    if (!Array.isArray(parties)) return [];
+    const roles = parties.map((p) => (p as Record<string, unknown>)[this.data.parties.role]);
+    return [...new Set(roles.filter((r): r is string => typeof r === 'string'))];
+  }
+
+  private async array(field: ArrayField, path: Path, included: boolean): Promise<unknown[]> {
+    const items: unknown[] = [];
+    const minimum = Math.max(field.minItems, included ? 1 : 0);
+    const label = labelOf(field);
+    for (;;) {
+      const index = items.length;
+      if (field.maxItems !== undefined && index >= field.maxItems) break;
+      if (index >= minimum) {
+        const more = await this.prompts.confirm({
+          kind: 'more',
+          path: toPointer([...path, index]),
+          message: index === 0 ? `Ajouter un élément à « ${label} » ?` : `Ajouter un autre élément à « ${label} » ?`,
+          default: false,
+        });
+        if (!more) break;
+      }
+      const at = [...path, index];
+      const item = field.items;
+      if (item.kind === 'object' || item.kind === 'choice') {
+        this.prompts.note(`\n${label} n° ${index + 1}`);
+        items.push(await this.field(item.kind === 'choice' ? { ...item, title: item.title ?? label } : item, at));
+      } else if (item.kind === 'string' || item.kind === 'integer' || item.kind === 'number') {
+        items.push(await this.text({ ...item, title: item.title ?? label }, at, `${label} n° ${index + 1}`));
+      } else {
+        items.push(await this.field(item, at));
+      }
+    }
+    const problem = this.options.check(field.schema, items, label);
+    if (problem) {
+      this.prompts.note(`  ✗ ${problem} Reprenons la liste.`);
+      return this.array(field, path, included);
+    }
+    return items;
+  }
+
+  private async multi(field: MultiField, path: Path, included: boolean): Promise<string[]> {
+    const minimum = Math.max(field.minItems, included ? 1 : 0);
+    const defaults = Array.isArray(field.default) ? (field.default as string[]) : [];
+    const label = labelOf(field);
+    return this.prompts.checkbox<string>({
+      kind: 'value',
+      path: toPointer(path),
+      message: label,
+      help: this.help(field),
+      choices: field.options.map((option): Choice<string> => ({ value: option, name: option, checked: defaults.includes(option) })),
+      validate: (values) => {
+        if (values.length < minimum) return `Cochez au moins ${minimum} valeur${minimum > 1 ? 's' : ''} (espace pour cocher).`;
+        return this.options.check(field.schema, values, label) ?? true;
+      },
+    });
+  }
+
+  private async choice(field: ChoiceField, path: Path): Promise<unknown> {
+    // Values: `=id` a catalogue id, `#i` an object branch, `~i` a free text branch.
+    const choices: Choice<string>[] = [];
+    const hasIds = field.branches.some((b) => b.kind === 'string' && b.enum);
+    field.branches.forEach((branch, index) => {
+      if (branch.kind === 'string' && branch.enum) {
+        for (const value of branch.enum) choices.push({ value: `=${String(value)}`, name: String(value) });
+      } else if (branch.kind === 'object') {
+        const required = fillableProperties(branch).filter((p) => p.required);
+        const what = (required.length ? required : branch.properties).map((p) => labelOf(p).toLowerCase()).join(' et ');
+        choices.push({ value: `#${index}`, name: hasIds ? `Autre : ${what}` : branch.title ?? `Avec ${what}` });
+      } else {
+        choices.push({ value: `~${index}`, name: branch.title ?? 'Texte' });
+      }
+    });
+    const answer = await this.prompts.select<string>({
+      kind: 'value',
+      path: toPointer(path),
+      message: labelOf(field) === '' ? 'Élément' : labelOf(field),
+      help: this.help(field),
+      choices,
+    });
+    if (answer.startsWith('=')) {
+      const raw = answer.slice(1);
+      const branch = field.branches.find((b) => b.kind === 'string' && b.enum?.map(String).includes(raw)) as TextField;
+      return branch.enum!.find((v) => String(v) === raw);
+    }
+    const branch = field.branches[Number(answer.slice(1))]!;
+    return branch.kind === 'string' || branch.kind === 'integer' || branch.kind === 'number'
+      ? this.text({ ...branch, title: branch.title ?? labelOf(field) }, path)
+      : this.field(branch, path);
+  }
+}
+
+function display(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (value && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

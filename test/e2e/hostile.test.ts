@@ -1,0 +1,143 @@
+/**
+ * Hostile and broken inputs through the real bin: each gets its documented exit code and a French
+ * message, never a stack trace, never a corrupt or half-written file.
+ */
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConvention } from '../../src/core/load.js';
+import { buildDocument } from '../../src/core/pipeline.js';
+import { validateConvention } from '../../src/core/validate.js';
+import { EXAMPLES, temporaryFolder } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
+
+const EXAMPLE = readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml'), 'utf8');
+
+function fileWith(name: string, content: string | Buffer): { folder: string; file: string } {
+  const folder = temporaryFolder();
+  const file = join(folder, name);
+  writeFileSync(file, content);
+  return { folder, file };
+}
+
+function expectNoStack(output: string): void {
+  expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  expect(output).not.toContain('erreur interne');
+}
+
+describe('hostile inputs (real bin)', () => {
+  test.each([
+    ['binary garbage', 2, 'pas en UTF-8', Buffer.from([0xff, 0xfe, 0x00, 0x9c, 0x80, 0xc3, 0x28, 0x00, 0x01])],
+    ['Latin-1 text', 2, 'pas en UTF-8', Buffer.from('nom: Cr\xe9teil\n', 'latin1')],
+    ['an empty file', 1, 'Le fichier est vide', ''],
+    ['a list as root', 1, 'rubriques « clé: valeur »', '- a\n- b\n'],
+    ['duplicate keys', 1, 'Clé en double', EXAMPLE.replace('modele: departemental', 'modele: departemental\nmodele: unccas-2022')],
+    ['tabs as indentation', 1, 'Tabulation', EXAMPLE.replace('    genre: masculin', '\tgenre: masculin')],
+    ['a control character', 1, 'caractère de contrôle invisible (U+0007', EXAMPLE.replace('prenom: Georges', 'prenom: "Geo\\u0007rges"')],
+  ])('%s → exit %i, French message, nothing written', (_name, status, message, content) => {
+    const { folder, file } = fileWith('entree.yaml', content);
+    const run = runCli(['render', file]);
+    expect(run.status).toBe(status);
+    expect(run.stderr).toContain(message);
+    expectNoStack(run.stderr);
+    expect(readdirSync(folder)).toEqual(['entree.yaml']);
+  });
+
+  test('a UTF-8 BOM and CRLF line ends are accepted, and positions stay right', () => {
+    const { file } = fileWith('bom-crlf.yaml', '\uFEFF' + EXAMPLE.replace(/\n/g, '\r\n'));
+    expect(runCli(['validate', file]).status).toBe(0);
+    const broken = fileWith('crlf.yaml', EXAMPLE.replace('code_postal: "91630"', 'code_postal: "9163"').replace(/\n/g, '\r\n'));
+    const run = runCli(['validate', broken.file]);
+    expect(run.status).toBe(1);
+    const line = EXAMPLE.split('\n').findIndex((l) => l.includes('code_postal: "91630"')) + 1;
+    expect(run.stdout).toContain(`${broken.file}:${line}:20  erreur  format-invalide`);
+  });
+
+  test('a 50 MB file is refused before being read (exit 2)', () => {
+    const folder = temporaryFolder();
+    const file = join(folder, 'enorme.yaml');
+    const fd = openSync(file, 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024);
+    closeSync(fd);
+    const run = runCli(['validate', file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('fichier trop volumineux (50.0 Mo');
+  });
+
+  test('an alias bomb is refused (exit 1)', () => {
+    const rows = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) rows.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10).fill('*' + 'abcdefghi'[i - 1]).join(', ')}]`);
+    const { file } = fileWith('bombe.yaml', rows.join('\n') + '\n');
+    const run = runCli(['validate', file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('alias-excessifs');
+  });
+
+  test('a 1 MB value and 10 000 referents render (exit 0)', () => {
+    const big = fileWith('grand.yaml', EXAMPLE.replace('qualite: Maire de Marolles-en-Hurepoix', `qualite: ${'A'.repeat(1_000_000)}`));
+    expect(runCli(['render', big.file]).status).toBe(0);
+    const items = Array.from({ length: 10_000 }, (_, i) => `  - partie: cpam\n    fonction: référent ${i}\n`).join('');
+    const many = fileWith('nombreux.yaml', EXAMPLE.replace('referents:\n', `referents:\n${items}`));
+    expect(runCli(['render', many.file]).status).toBe(0);
+    expect(existsSync(many.file.replace('.yaml', '.docx'))).toBe(true);
+  });
+
+  test('emoji, right-to-left text, Markdown, Handlebars and XML in values are printed literally', () => {
+    const { file } = fileWith(
+      'texte.yaml',
+      EXAMPLE.replace('prenom: Georges', 'prenom: "Georges 🏥 جورج **{{x}}** <w:t>"'),
+    );
+    const run = runCli(['render', file]);
+    expect(run.status).toBe(0);
+  });
+
+  test('a batch goes on past a bad file and exits 1 at the end', () => {
+    const folder = temporaryFolder();
+    writeFileSync(join(folder, 'a-invalide.yaml'), EXAMPLE.replace('type: locale-ccas', 'type: inconnu'));
+    writeFileSync(join(folder, 'b-valide.yaml'), EXAMPLE);
+    const run = runCli(['render', folder]);
+    expect(run.status).toBe(1);
+    expect(existsSync(join(folder, 'b-valide.docx'))).toBe(true);
+    expect(existsSync(join(folder, 'a-invalide.docx'))).toBe(false);
+  });
+
+  test('output errors: a path under a file, a missing folder (exit 2, nothing left behind)', () => {
+    const { folder, file } = fileWith('ok.yaml', EXAMPLE);
+    const underFile = runCli(['render', file, '-o', join(file, 'x.docx')]);
+    expect(underFile.status).toBe(2);
+    expectNoStack(underFile.stderr);
+    const missing = runCli(['render', file, '-o', join(folder, 'absent', 'x.docx')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("n'existe pas");
+    expect(readdirSync(folder)).toEqual(['ok.yaml']);
+  });
+
+  test('template overlays: a partial outside the template folders is not reachable (exit 2)', () => {
+    const overlay = temporaryFolder();
+    mkdirSync(join(overlay, 'common'));
+    writeFileSync(join(overlay, 'common', 'document.md.hbs'), '{{> ../../../etc/passwd}}\n');
+    const { folder, file } = fileWith('ok.yaml', EXAMPLE);
+    const run = runCli(['render', file, '--templates', overlay]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('erreur de gabarit');
+    expectNoStack(run.stderr);
+    expect(readdirSync(folder)).toEqual(['ok.yaml']);
+  });
+});
+
+describe('prototype pollution', () => {
+  test('__proto__, constructor and prototype keys pollute nothing', async () => {
+    const text = EXAMPLE.replace(
+      'type: locale-ccas',
+      'type: locale-ccas\n__proto__:\n  polluted: oui\nconstructor:\n  prototype:\n    polluted: oui',
+    ).replace('  - role: ccas\n', '  - role: ccas\n    __proto__: { polluted: oui }\n');
+    const parsed = parseConvention(text, 'pollution.yaml');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const problems = await validateConvention(parsed.value);
+    expect(problems.map((p) => p.code)).toContain('champ-inconnu');
+    const clean = parseConvention(EXAMPLE.replace('type: locale-ccas', 'type: locale-ccas'), 'x.yaml');
+    if (clean.ok) await buildDocument(clean.value);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

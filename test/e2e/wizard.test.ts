@@ -1,0 +1,141 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { newCommand } from '../../src/cli/new-command.js';
+import { CONVENTION_TYPES } from '../../src/types/registry.js';
+import { answersFrom, scriptedPrompts } from '../../src/wizard/scripted-prompts.js';
+import { BIN, EXAMPLES, temporaryFolder } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
+
+const MARKER = 'À COMPLÉTER';
+const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
+
+describe('convention new (real bin)', () => {
+  test('without a terminal on stdin it does not wait: exit 2, pointing to convention init', () => {
+    const folder = temporaryFolder();
+    const run = runCli(['new', '-o', join(folder, 'x.yaml')], folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('convention init');
+    expect(run.stdout).toBe('');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test.each(examples)('the wizard answered like %s writes a YAML that validate accepts and render turns into a DOCX', async (example) => {
+    const folder = temporaryFolder();
+    const output = join(folder, example);
+    const convention = parse(readFileSync(join(EXAMPLES, example), 'utf8')) as Record<string, unknown>;
+    const log = jest_silence();
+    try {
+      expect(await newCommand({ output, avance: true }, { prompts: scriptedPrompts(answersFrom(convention)) })).toBe(0);
+    } finally {
+      log.restore();
+    }
+    expect(readFileSync(output, 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+    const validate = runCli(['validate', output]);
+    expect(validate.stderr).toBe('');
+    expect(validate.status).toBe(0);
+    const docx = join(folder, 'out.docx');
+    const render = runCli(['render', output, '-o', docx]);
+    expect(render.status).toBe(0);
+    expect(statSync(docx).size).toBeGreaterThan(5000);
+  });
+
+  const script = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  (script ? test : test.skip)('Ctrl-C in a real terminal leaves no file and exits 130 with one line', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'w.yaml');
+    // `script` gives the bin a pseudo-terminal; ^C typed there interrupts the prompt.
+    const child = spawn('script', ['-qec', `"${process.execPath}" "${BIN}" new --type locale-ccas -o "${output}"`, '/dev/null'], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let text = '';
+    let interrupted = false;
+    child.stdin.on('error', () => undefined);
+    const sent = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (!interrupted && text.includes('Modèle de rédaction')) {
+          interrupted = true;
+          child.stdin.write('\x03');
+          resolve();
+        }
+      });
+    });
+    const timer = setTimeout(() => child.kill(), 20000);
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    clearTimeout(timer);
+    expect(interrupted).toBe(true);
+    await sent;
+    expect(status).toBe(130);
+    expect(text.match(/Interrompu : aucun fichier écrit\./g)).toHaveLength(1);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('convention init (real bin)', () => {
+  test.each(CONVENTION_TYPES.map((t) => t.id))('%s: a skeleton that fails only on its markers, valid once they are filled in', (typeId) => {
+    const folder = temporaryFolder();
+    const file = join(folder, `${typeId}.yaml`);
+    const init = runCli(['init', typeId, '-o', file]);
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith(`# yaml-language-server: $schema=`)).toBe(true);
+
+    const before = runCli(['validate', file, '--format', 'json']);
+    expect(before.status).toBe(1);
+    const problems = JSON.parse(before.stdout) as { code: string }[];
+    expect(problems.length).toBeGreaterThan(0);
+    expect([...new Set(problems.map((p) => p.code))]).toEqual(['texte-a-completer']);
+
+    // Plausible values, as a user would type them.
+    const filled = text
+      .replace(/(prenom|nom): À COMPLÉTER/g, '$1: Martin')
+      .replace(/voie: À COMPLÉTER/g, 'voie: 1 rue de la République')
+      .replace(/(commune|lieu): À COMPLÉTER/g, '$1: Lyon')
+      .replace(/fonction: À COMPLÉTER/g, 'fonction: Directrice')
+      .replaceAll(`: ${MARKER}`, ': Texte convenu entre les parties')
+      .replaceAll(`- ${MARKER}`, '- Point convenu entre les parties')
+      .replaceAll(`[${MARKER}]`, '[Partenaire]')
+      .replaceAll(MARKER, 'du Rhône')
+      .replaceAll('xxx@xxx.fr', 'contact@exemple.fr');
+    writeFileSync(file, filled);
+    const after = runCli(['validate', file]);
+    expect(after.stdout + after.stderr).toBe(after.stdout);
+    expect(after.status).toBe(0);
+  });
+
+  test('never over an existing file without --force', () => {
+    const folder = temporaryFolder();
+    const file = join(folder, 'c.yaml');
+    writeFileSync(file, 'mien');
+    const refused = runCli(['init', 'locale-ccas', '-o', file]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(file, 'utf8')).toBe('mien');
+    expect(runCli(['init', 'locale-ccas', '-o', file, '--force']).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain(MARKER);
+  });
+
+  test('an unknown type is refused with a suggestion (exit 2), and nothing is written', () => {
+    const folder = temporaryFolder();
+    const run = runCli(['init', 'locale-ccass', '-o', join(folder, 'x.yaml')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('locale-ccas');
+    expect(existsSync(join(folder, 'x.yaml'))).toBe(false);
+  });
+});
+
+/** Keeps the in-process command's lines out of the test output. */
+function jest_silence(): { restore(): void } {
+  const { log, error } = console;
+  console.log = () => undefined;
+  console.error = () => undefined;
+  return {
+    restore() {
+      console.log = log;
+      console.error = error;
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * A lean start-up, checked by what is loaded rather than by a timing: a module loader hook (and the
+ * CommonJS cache, at exit) lists every file a command reads; files of the bundle (dist/bundle) are
+ * mapped to the modules they hold through the bundle's `modules.json`. `validate` must never load
+ * docx, handlebars, marked, jszip, inquirer or the ajv compiler; `--help` none of them either;
+ * `--version` nothing past the bin.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BIN, EXAMPLES, FIXTURES, ROOT } from '../support/paths.js';
+
+const probeDir = mkdtempSync(join(tmpdir(), 'convention-probe-'));
+const hooks = join(probeDir, 'hooks.mjs');
+const register = join(probeDir, 'register.mjs');
+writeFileSync(
+  hooks,
+  `import { appendFileSync } from 'node:fs';
+let out;
+export async function initialize(data) { out = data.out; }
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  if (result.url.startsWith('file:')) appendFileSync(out, result.url + '\\n');
+  return result;
+}
+`,
+);
+writeFileSync(
+  register,
+  `import { register } from 'node:module';
+import { createRequire } from 'node:module';
+import { appendFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const out = process.env.CONVENTION_PROBE_OUT;
+register(${JSON.stringify(pathToFileURL(hooks).href)}, import.meta.url, { data: { out } });
+// CommonJS files required through createRequire do not pass the hook: read the cache at exit.
+const Module = createRequire(import.meta.url)('node:module');
+process.on('exit', () => appendFileSync(out, Object.keys(Module._cache).map((f) => pathToFileURL(f).href).join('\\n') + '\\n'));
+`,
+);
+
+const bundleModules: Record<string, string[]> = existsSync(join(ROOT, 'dist', 'bundle', 'modules.json'))
+  ? (JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle', 'modules.json'), 'utf8')) as Record<string, string[]>)
+  : {};
+
+let runs = 0;
+/** The files a run loaded, relative to the package root, bundle files expanded to their modules. */
+function loadedBy(args: string[]): { files: string[]; status: number | null } {
+  const out = join(probeDir, `run-${++runs}.txt`);
+  writeFileSync(out, '');
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CONVENTION_PROBE_OUT: out },
+    timeout: 60000,
+  });
+  const files = new Set<string>();
+  for (const url of readFileSync(out, 'utf8').split('\n').filter(Boolean)) {
+    const file = relative(ROOT, fileURLToPath(url)).split('\\').join('/');
+    files.add(file);
+    for (const inner of bundleModules[file] ?? []) files.add(inner);
+  }
+  return { files: [...files].sort(), status: result.status };
+}
+
+/** Package names (`docx`, `@inquirer/core`) of the files loaded from node_modules. */
+function packagesIn(files: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of files) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    if (match) names.add(match[1]!);
+  }
+  return names;
+}
+
+const HEAVY = ['docx', 'handlebars', 'marked', 'jszip', 'inquirer', '@inquirer/core', 'cli-progress'];
+const example = join(EXAMPLES, 'locale-ccas-marolles.yaml');
+
+describe('start-up: what each command loads', () => {
+  test('validate loads neither docx, handlebars, marked, jszip, inquirer nor the ajv compiler', () => {
+    const { files, status } = loadedBy([BIN, 'validate', example]);
+    expect(status).toBe(0);
+    const packages = packagesIn(files);
+    expect(packages.has('yaml')).toBe(true); // the probe sees bundled packages
+    for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
+    // Validators are compiled at build time: ajv's run-time helpers only, never its compiler.
+    expect(files.filter((f) => /node_modules\/ajv\/dist\/(ajv|core|compile\/index)\.js$/.test(f))).toEqual([]);
+    expect(files).toContain('dist/validators/locale-ccas.js');
+    // Without a terminal nor a pattern nor a problem to show: no chalk, tinyglobby or code frame.
+    for (const lazy of ['chalk', 'tinyglobby', '@babel/code-frame']) expect(packages.has(lazy)).toBe(false);
+  });
+
+  test('validate of an invalid file loads the code frame, still not docx', () => {
+    const { files, status } = loadedBy([BIN, 'validate', join(FIXTURES, 'invalid', 'code-postal.yaml')]);
+    expect(status).toBe(1);
+    const packages = packagesIn(files);
+    expect(packages.has('@babel/code-frame')).toBe(true);
+    for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
+  });
+
+  test('the compiled modules (without the bundle) keep validate as lean', () => {
+    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href)}); process.exitCode = await main(['validate', ${JSON.stringify(example)}]);`;
+    const { files, status } = loadedBy(['--input-type=module', '-e', script]);
+    expect(status).toBe(0);
+    expect(files).toContain('dist/core/validate.js');
+    const packages = packagesIn(files);
+    for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
+  });
+
+  test('--help loads none of the heavy packages; --version nothing past the bin', () => {
+    const help = loadedBy([BIN, '--help']);
+    expect(help.status).toBe(0);
+    const packages = packagesIn(help.files);
+    for (const heavy of [...HEAVY, 'ajv', 'chalk']) expect(packages.has(heavy)).toBe(false);
+    const version = loadedBy([BIN, '--version']);
+    expect(version.status).toBe(0);
+    expect(version.files.filter((f) => !f.startsWith('node:'))).toEqual(['bin/convention.js']);
+  });
+
+  test('render does load docx (the probe sees what it should)', () => {
+    const out = join(probeDir, 'un.docx');
+    const { files, status } = loadedBy([BIN, 'render', example, '-o', out]);
+    expect(status).toBe(0);
+    expect(packagesIn(files).has('docx')).toBe(true);
+  });
+});

@@ -1,0 +1,223 @@
+import { jest } from '@jest/globals';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, parseDocument } from 'yaml';
+import { readSchema } from '../../src/core/assets.js';
+import { newCommand, INTERRUPTED_MESSAGE } from '../../src/cli/new-command.js';
+import { skeletonText } from '../../src/cli/init-command.js';
+import { schemaOf } from '../../src/core/validate.js';
+import { CONVENTION_TYPES } from '../../src/types/registry.js';
+import { answerChecker } from '../../src/wizard/answer-check.js';
+import { conventionDocument } from '../../src/wizard/document.js';
+import { parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
+import { describeType, withoutDefaults, type ObjectField } from '../../src/wizard/schema-walk.js';
+import { answersFrom, scriptedPrompts, type Answerer } from '../../src/wizard/scripted-prompts.js';
+import { MARKER } from '../../src/wizard/skeleton.js';
+import { checkText, formOf } from '../../src/wizard/type-form.js';
+import { askConvention } from '../../src/wizard/wizard.js';
+import { readWizardData } from '../../src/wizard/wizard-data.js';
+import { EXAMPLES, temporaryFolder } from '../support/paths.js';
+
+const TODAY = '2025-06-30';
+const common = readSchema('common.schema.json');
+const check = await answerChecker();
+const data = readWizardData();
+
+function example(name: string): Record<string, unknown> {
+  return parse(readFileSync(join(EXAMPLES, name), 'utf8')) as Record<string, unknown>;
+}
+
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((file) => ({ file, data: example(file) }));
+
+async function ask(form: ObjectField, answer: Answerer, advanced = true) {
+  const prompts = scriptedPrompts(answer);
+  const result = await askConvention(form, prompts, { data, check, advanced });
+  return { result, prompts };
+}
+
+/** The convention without its editor line, texts trimmed (a prompt's answer is one trimmed line). */
+function strip(convention: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = convention;
+  const trim = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? value.trim()
+      : Array.isArray(value)
+        ? value.map(trim)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trim(v)]))
+          : value;
+  return trim(rest) as Record<string, unknown>;
+}
+
+/** Marolles, answered as a user would: the CPAM from its stock party, a wrong e-mail first. */
+const marollesAnswers = answersFrom(example('locale-ccas-marolles.yaml'), {
+  'preset:/parties/1': 'cpam',
+  'variable:/parties/1#departement': "de l'Essonne",
+  '/referents/0/courriel': ['rpa-chez-marolles', 'rpa@marolles-en-hurepoix.fr'],
+  '/duree/annees': ['un an', '0', '1'],
+});
+
+describe('schema walk', () => {
+  test('resolves $ref into the common schema and merges allOf (parties: common partie + the type’s roles)', () => {
+    const form = describeType(schemaOf('locale-ccas'), common);
+    const parties = form.properties.find((p) => p.key === 'parties')!;
+    expect(parties.kind).toBe('array');
+    const item = (parties as { items: ObjectField }).items;
+    expect(item.definition).toBe('partie');
+    const role = item.properties.find((p) => p.key === 'role')!;
+    expect(role).toMatchObject({ kind: 'string', enum: ['cpam', 'carsat', 'ccas', 'cias'], title: 'Rôle' });
+    expect(item.properties.map((p) => p.key)).toEqual(expect.arrayContaining(['nom', 'genre', 'adresse', 'representant']));
+    // A title beside a $ref wins over the referenced definition's.
+    expect(form.properties.find((p) => p.key === 'lettre_intention')).toMatchObject({ title: "Date de la lettre d'intention UNCCAS–Cnam", format: 'date' });
+    // Catalogue options (enum ids, unique) become a checkbox list.
+    const engagements = form.properties.find((p) => p.key === 'engagements') as ObjectField;
+    expect(engagements.properties.find((p) => p.key === 'options')).toMatchObject({ kind: 'multi', options: ['prevention-offres-complementaires', 'initiatives-locales', 'dossiers-css-ame'] });
+  });
+
+  test('every type’s schema can be walked', () => {
+    for (const type of CONVENTION_TYPES) expect(formOf(type.id).properties.length).toBeGreaterThan(3);
+  });
+
+  test('a property added to a copy of a schema is asked by the wizard', async () => {
+    const schema = structuredClone(schemaOf('locale-ccas')) as Record<string, any>;
+    schema.properties.observations = { title: 'Observations du service', description: 'Remarque libre.', type: 'string', minLength: 1 };
+    schema.required.push('observations');
+    const form = describeType(schema, common);
+    const { result, prompts } = await ask(form, answersFrom({ ...example('locale-ccas-marolles.yaml'), observations: 'RAS' }));
+    expect(prompts.asked.some((q) => q.message === 'Observations du service' && q.help === 'Remarque libre.')).toBe(true);
+    expect(result.observations).toBe('RAS');
+  });
+});
+
+describe('wizard (scripted answers)', () => {
+  let errors: string[] = [];
+  beforeEach(() => {
+    errors = [];
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    jest.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  test.each(examples.map((e) => [e.file, e.data] as const))('answering with %s rebuilds it, valid', async (file, convention) => {
+    const form = formOf(String(convention.type));
+    const { result } = await ask(form, answersFrom(convention));
+    expect(withoutDefaults(form, result)).toEqual(withoutDefaults(form, strip(convention)));
+    const text = conventionDocument(form, result, { schemaPath: '../schemas/x.schema.json' }).toString();
+    expect((await checkText(text, file, TODAY)).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  test('every convention type has an example the wizard is tested with', () => {
+    const tested = new Set(examples.map((e) => e.data.type));
+    expect(CONVENTION_TYPES.map((t) => t.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+
+  test('locale-ccas: stock party, enum lists, wrong e-mail and wrong number asked again in French', async () => {
+    const { result, prompts } = await ask(formOf('locale-ccas'), marollesAnswers, false);
+    const parties = result.parties as Record<string, unknown>[];
+    expect(parties[1]).toMatchObject({
+      role: 'cpam',
+      nom: "Caisse Primaire d'Assurance Maladie de l'Essonne",
+      genre: 'féminin',
+      nom_court: "CPAM de l'Essonne",
+      denominations: ['CPAM', "l'Assurance Maladie"],
+    });
+    // Stock values are not asked.
+    expect(prompts.asked.some((q) => q.path === '/parties/1/nom')).toBe(false);
+    expect(prompts.transcript).toContain('> « rpa-chez-marolles » n\'est pas une adresse électronique valide (Adresse électronique, par exemple prenom.nom@assurance-maladie.fr).');
+    expect(prompts.transcript).toContain('> « Durée en années » attend un nombre entier, par exemple 3.');
+    expect(prompts.transcript).toContain('> « Durée en années » doit être au moins 1.');
+    expect((result.referents as { courriel?: string }[])[0]!.courriel).toBe('rpa@marolles-en-hurepoix.fr');
+    // Advanced rubriques are skipped unless asked for.
+    expect(prompts.asked.some((q) => q.path.endsWith('/qualite'))).toBe(false);
+    // Modèle and genre come from lists; referents' parties from the parties entered.
+    expect(prompts.asked.find((q) => q.path === '/modele')).toMatchObject({ type: 'select' });
+    expect(prompts.asked.find((q) => q.path === '/referents/0/partie')?.choices?.map((c) => c.value)).toEqual(['ccas', 'cpam']);
+    expect(prompts.asked.find((q) => q.path === '/engagements/options' && q.kind === 'value')).toMatchObject({ type: 'checkbox' });
+  });
+
+  test('the written YAML has the schema line, a comment per section, and is valid', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'marolles.yaml');
+    const prompts = scriptedPrompts(marollesAnswers);
+    const code = await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY });
+    expect(code).toBe(0);
+    const text = readFileSync(output, 'utf8');
+    expect(text.startsWith('# yaml-language-server: $schema=')).toBe(true);
+    expect(text).toMatch(/\$schema=(\.\.\/)+.*schemas\/locale-ccas\.schema\.json/);
+    expect(text).toContain('# Référents : Au moins un référent par partie signataire.');
+    expect(text).toContain('denominations: [CPAM, l\'Assurance Maladie]');
+    expect(parseDocument(text).errors).toEqual([]);
+    expect((await checkText(text, output, TODAY)).filter((p) => p.severity === 'error')).toEqual([]);
+    expect(readdirSync(folder)).toEqual(['marolles.yaml']);
+  });
+
+  test('at the end it offers to render, and renders with the real pipeline', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'marolles.yaml');
+    const prompts = scriptedPrompts((q) => (q.path === 'render' ? true : marollesAnswers(q)));
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY })).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['marolles.docx', 'marolles.yaml']);
+    expect(readFileSync(join(folder, 'marolles.docx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('an existing file is replaced only after a yes', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'marolles.yaml');
+    await newCommand({ type: 'locale-ccas', output }, { prompts: scriptedPrompts(marollesAnswers), today: TODAY });
+    const refusing = scriptedPrompts((q) => {
+      if (q.path === 'overwrite') return false;
+      if (q.path === 'output') return 'autre.yaml';
+      throw new WizardAborted();
+    });
+    const code = await newCommand({ type: 'locale-ccas', output }, { prompts: refusing, today: TODAY });
+    expect(refusing.asked.map((q) => q.path).slice(0, 2)).toEqual(['overwrite', 'output']);
+    expect(code).toBe(130);
+  });
+
+  test('Ctrl-C at any prompt leaves no file and exits 130 with one line', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'interrompu.yaml');
+    let count = 0;
+    const prompts = scriptedPrompts((q) => {
+      if (++count > 40) throw new WizardAborted();
+      return marollesAnswers(q);
+    });
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY })).toBe(130);
+    expect(errors).toEqual([INTERRUPTED_MESSAGE]);
+    expect(existsSync(output)).toBe(false);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test('an invalid result is explained and not written', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'regimes.yaml');
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/rgpd/regimes': ['sous-traitance', 'sans-echange'] });
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts: scriptedPrompts(answers), today: TODAY })).toBe(1);
+    expect(errors.join('\n')).toContain('rgpd-regime-exclusif');
+    expect(errors.join('\n')).toContain('aucun fichier écrit');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test('o/oui/n/non, empty for the default', () => {
+    expect([parseYesNo('o', false), parseYesNo('Oui', false), parseYesNo('n', true), parseYesNo('', true), parseYesNo('peut-être', true)]).toEqual([
+      true,
+      true,
+      false,
+      true,
+      undefined,
+    ]);
+  });
+});
+
+describe('init skeletons', () => {
+  test.each(CONVENTION_TYPES.map((t) => t.id))('%s: fails only on its markers, and is valid once they are replaced', async (typeId) => {
+    const { text } = await skeletonText(typeId, 'squelette.yaml');
+    const problems = await checkText(text, 'squelette.yaml', TODAY);
+    expect(problems.length).toBeGreaterThan(0);
+    expect([...new Set(problems.map((p) => p.code))]).toEqual(['texte-a-completer']);
+    const filled = text.replaceAll(`: ${MARKER}`, ': Exemple').replaceAll(MARKER, 'de la Loire').replaceAll('xxx@xxx.fr', 'contact@exemple.fr');
+    expect(await checkText(filled, 'squelette.yaml', TODAY)).toEqual([]);
+  });
+});
