@@ -24,6 +24,8 @@ import { EXAMPLES } from '../support/paths.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI ? 1000 : 100));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const TODAY = { today: '2099-12-31' };
+/** A generous budget per case (a render takes tens of milliseconds): the suite's limit follows RUNS. */
+const TIMEOUT_MS = 60_000 + RUNS * 1_000;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
@@ -119,7 +121,7 @@ describe.each([...bases.keys()])('fuzz %s', (type) => {
 
   beforeAll(async () => {
     free = await freeTextLeaves(base);
-  });
+  }, TIMEOUT_MS);
 
   test(`generated valid conventions always render, every XML part parses, every party is named (${RUNS} cas)`, async () => {
     expect(free.length).toBeGreaterThan(5);
@@ -143,7 +145,7 @@ describe.each([...bases.keys()])('fuzz %s', (type) => {
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
     console.log(`fuzz ${type} : ${cases} conventions générées rendues (graine ${SEED})`);
-  });
+  }, TIMEOUT_MS);
 
   test(`mutated conventions end as problems or a document, never an exception (${RUNS} cas)`, async () => {
     const all = leaves(base).map(([path]) => path);
@@ -200,5 +202,5 @@ describe.each([...bases.keys()])('fuzz %s', (type) => {
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
     console.log(`fuzz ${type} : ${RUNS} mutations, ${rejected} refusées avec un diagnostic, ${documents} rendues`);
-  });
+  }, TIMEOUT_MS);
 });
