@@ -3,6 +3,7 @@
  * convention type allows, which combinations are impossible, and what each regime brings into the
  * document. This table is the only place where these rules live.
  */
+import { toPointer, type UnplacedProblem } from './problem.js';
 
 export type RgpdRegime = 'sous-traitance' | 'responsables-distincts' | 'sans-echange' | 'conventions-application';
 
@@ -103,6 +104,16 @@ export function checkRegimes(
     }
   }
   return problems;
+}
+
+/** Regime problems as problems of the convention, pointing at the regime or at the rgpd section. */
+export function regimeProblems(problems: readonly RegimeProblem[]): UnplacedProblem[] {
+  return problems.map((problem) => ({
+    code: problem.code,
+    severity: 'error',
+    path: problem.index !== undefined ? toPointer(['rgpd', 'regimes', problem.index]) : '/rgpd',
+    message: problem.message,
+  }));
 }
 
 /** The generated annexes the declared regimes bring, in table order. */

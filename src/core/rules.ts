@@ -2,7 +2,6 @@
  * Domain rules every convention type shares, run after the schema on data it accepted. Each rule is
  * a small function with its own code; a rule never throws, it returns problems.
  */
-import { parseISO } from 'date-fns/parseISO';
 import { toPointer, type UnplacedProblem } from './problem.js';
 
 export interface RuleContext {
@@ -114,7 +113,8 @@ export const checkSiret: Rule = (data) => {
 export const checkSignatureDate: Rule = (data, context) => {
   const signature = data.signature as { date?: string; prevue?: boolean } | undefined;
   if (!signature?.date || signature.prevue) return [];
-  if (parseISO(signature.date) <= parseISO(context.today)) return [];
+  // ISO dates (YYYY-MM-DD, checked by the schema) compare as strings.
+  if (signature.date <= context.today) return [];
   return [
     {
       code: 'date-signature-future',

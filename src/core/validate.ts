@@ -20,7 +20,7 @@ import { place } from './positions.js';
 import { fromPointer, type Problem, type UnplacedProblem } from './problem.js';
 import { checkSharedRules } from './rules.js';
 import { didYouMean } from './suggest.js';
-import { CONVENTION_TYPES, findType, loadTypeModule } from '../types/registry.js';
+import { CONVENTION_TYPES, findType, loadTypeRules } from '../types/registry.js';
 
 // ajv-formats and ajv-i18n are CommonJS modules whose function is their default export.
 const defaultExport = <T>(module: unknown): T => ((module as { default?: unknown }).default ?? module) as T;
@@ -128,7 +128,7 @@ export async function validateConvention(loaded: LoadedConvention, options: Vali
     const localizeFr = defaultExport<(errors: ErrorObject[]) => void>(await import('ajv-i18n/localize/fr/index.js'));
     return dedupe(translateErrors(validator.errors ?? [], localizeFr).map((p) => place(loaded, p.problem, p.target)));
   }
-  const module = await loadTypeModule(typeId);
+  const module = await loadTypeRules(typeId);
   const problems = [...checkSharedRules(loaded.data, { today: options.today ?? localToday() }), ...module.checkRules(loaded.data)];
   return problems.map((p) => place(loaded, p));
 }

@@ -42,6 +42,12 @@ export function findType(id: unknown): ConventionTypeInfo | undefined {
   return CONVENTION_TYPES.find((t) => t.id === id);
 }
 
+/** A type's domain rules alone (`src/types/<type>-rules.ts`): what `validate` needs, without compose. */
+export async function loadTypeRules(id: string): Promise<Pick<ConventionTypeModule, 'checkRules'>> {
+  if (!findType(id)) throw new Error(`type de convention inconnu : ${id}`);
+  return (await import(`./${id}-rules.js`)) as Pick<ConventionTypeModule, 'checkRules'>;
+}
+
 export async function loadTypeModule(id: string): Promise<ConventionTypeModule> {
   if (!findType(id)) throw new Error(`type de convention inconnu : ${id}`);
   return (await import(`./${id}.js`)) as ConventionTypeModule;

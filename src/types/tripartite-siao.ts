@@ -24,74 +24,9 @@ import type { TripartiteSiaoConvention } from './generated/tripartite-siao.js';
 import type { TripartiteSiaoView } from './tripartite-siao-view.js';
 import { checkCommonRules } from './common-rules.js';
 
-const TYPE = 'tripartite-siao';
-const ROLES = ['caisse', 'caf', 'siao'] as const;
-/** The national model has no data exchange: the regime when the YAML declares none. */
-const DEFAULT_REGIMES: RgpdRegime[] = ['sans-echange'];
-const INDICATORS_ANNEX = 'indicateurs';
-
-interface Catalogue {
-  description: string;
-  titre: string;
-  roles: Record<string, { libelle: string }>;
-  ordre_signature: string[];
-  articles: { id: string; titre: string }[];
-  modalites: string[];
-  direction_etat: { sigle: string; nom: string };
-  annexes: Record<string, string>;
-}
-
-let catalogue: Catalogue | undefined;
-function getCatalogue(): Catalogue {
-  return (catalogue ??= readCatalogue<Catalogue>(TYPE));
-}
-
-export function checkRules(data: Record<string, unknown>): UnplacedProblem[] {
-  const convention = data as unknown as TripartiteSiaoConvention;
-  const problems: UnplacedProblem[] = [];
-  const roles = convention.parties.map((p) => p.role);
-  const missing = ROLES.filter((role) => !roles.includes(role));
-  if (missing.length > 0) {
-    problems.push({
-      code: 'parties-roles',
-      severity: 'error',
-      path: '/parties',
-      message: `La convention réunit une caisse (rôle « caisse »), une Caf (« caf ») et un SIAO (« siao ») ; il manque ${missing.map((r) => `« ${r} »`).join(', ')}.`,
-    });
-  }
-  problems.push(...checkCommonRules({ parties: convention.parties, referents: convention.referents, signature: convention.signature }));
-  problems.push(...checkOverseasDirectorate(convention));
-
-  const regimes = (convention.rgpd?.regimes ?? DEFAULT_REGIMES) as RgpdRegime[];
-  for (const problem of checkRegimes(TYPE, regimes, [], { controllerRole: 'caisse', processorRole: null })) {
-    problems.push({
-      code: problem.code,
-      severity: 'error',
-      path: problem.index !== undefined ? toPointer(['rgpd', 'regimes', problem.index]) : '/rgpd',
-      message: problem.message,
-    });
-  }
-  return problems;
-}
-
-/**
- * Overseas (postal codes 971 to 976) there is no DDETS: the State directorate is the DEETS (the
- * DGCOPOP in Guyane), which the YAML must then name rather than inherit the default.
- */
-function checkOverseasDirectorate(convention: TripartiteSiaoConvention): UnplacedProblem[] {
-  const index = convention.parties.findIndex((p) => p.role === 'caisse');
-  const caisse = convention.parties[index];
-  if (!caisse || convention.direction_etat || !/^97[1-6]/.test(caisse.adresse.code_postal)) return [];
-  return [
-    {
-      code: 'direction-etat-outre-mer',
-      severity: 'warning',
-      path: toPointer(['parties', index, 'adresse', 'code_postal']),
-      message:
-        "La caisse est en outre-mer, où la DDETS n'existe pas : indiquez la direction de l'État associée dans la rubrique direction_etat (DEETS, ou DGCOPOP en Guyane).",
-    },
-  ];
-}
+import { TYPE, ROLES, DEFAULT_REGIMES, INDICATORS_ANNEX, getCatalogue, checkOverseasDirectorate } from './tripartite-siao-rules.js';
+import type { Catalogue } from './tripartite-siao-rules.js';
+export { checkRules } from './tripartite-siao-rules.js';
 
 export function compose(data: Record<string, unknown>): TripartiteSiaoView {
   const convention = data as unknown as TripartiteSiaoConvention;

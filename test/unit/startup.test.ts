@@ -90,6 +90,9 @@ describe('start-up: what each command loads', () => {
     expect(files).toContain('dist/validators/locale-ccas.js');
     // Without a terminal nor a pattern nor a problem to show: no chalk, tinyglobby or code frame.
     for (const lazy of ['chalk', 'tinyglobby', '@babel/code-frame']) expect(packages.has(lazy)).toBe(false);
+    // The type's rules come without its compose step: no composition code, no date-fns.
+    expect(packages.has('date-fns')).toBe(false);
+    expect(files.filter((f) => /(?:src|dist)\/core\/(?:compose|french|render|docx)\.[jt]s$/.test(f))).toEqual([]);
   });
 
   test('validate of an invalid file loads the code frame, still not docx', () => {
