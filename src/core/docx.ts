@@ -137,7 +137,8 @@ export function typography(text: string): string {
     .replace(/«[ \u00a0\u202f]*/g, '«\u00a0')
     .replace(/[ \u00a0\u202f]*»/g, '\u00a0»')
     .replace(/\b([Aa]rticles?|[Aa]nnexes?|n°|N°) (?=\d)/g, '$1\u00a0')
-    .replace(/(\d) (?=\d{3}\b)/g, '$1\u202f')
+    // Digit groups (1 000, a SIRET, a phone number) never break across lines.
+    .replace(/(\d) (?=\d)/g, '$1\u202f')
     .replace(/(\d) ?% /g, '$1\u00a0% ');
 }
 

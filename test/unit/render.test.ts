@@ -49,6 +49,7 @@ describe('render', () => {
   test('French typography: apostrophe and no-break spaces', () => {
     expect(typography("l'article : « CPAM » ; oui ?")).toBe('l’article\u00a0: «\u00a0CPAM\u00a0»\u202f; oui\u202f?');
     expect(typography('https://ameli.fr')).toBe('https://ameli.fr');
+    expect(typography('SIRET 264 210 295 000 20, tél. 04 77 58 04 55, 2 rue')).toBe('SIRET 264\u202f210\u202f295\u202f000\u202f20, tél. 04\u202f77\u202f58\u202f04\u202f55, 2 rue');
   });
 
   test('escapeMarkdown protects line starts and inline marks', () => {
