@@ -17,8 +17,12 @@ export function readSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(SCHEMAS_DIR, name), 'utf8')) as Record<string, unknown>;
 }
 
+const catalogues = new Map<string, unknown>();
+
+/** A type's `catalogue.yaml`, read once per process (validate and compose both consult it). */
 export function readCatalogue<T>(type: string): T {
-  return parse(readFileSync(join(TEMPLATES_DIR, type, 'catalogue.yaml'), 'utf8')) as T;
+  if (!catalogues.has(type)) catalogues.set(type, parse(readFileSync(join(TEMPLATES_DIR, type, 'catalogue.yaml'), 'utf8')));
+  return catalogues.get(type) as T;
 }
 
 export interface TemplateSource {

@@ -72,10 +72,10 @@ export async function buildDocument(
   templates: readonly string[] = [],
   logos: readonly Logo[] = [],
 ): Promise<BuiltDocument> {
-  const [{ renderMarkdown, loadTemplateSet }, { buildDocx }] = await Promise.all([import('./render.js'), import('./docx.js')]);
+  const [{ renderMarkdown, templatesFor }, { buildDocx }] = await Promise.all([import('./render.js'), import('./docx.js')]);
   const module = await loadTypeModule(loaded.data.type as string);
   const model = module.compose(loaded.data);
-  const rendered = templates.length > 0 ? renderMarkdown(model, loadTemplateSet(templates)) : renderMarkdown(model);
+  const rendered = renderMarkdown(model, templatesFor(templates));
   const sourceSha256 = createHash('sha256').update(loaded.text).digest('hex');
   const [document, ...annexes] = await Promise.all([
     buildDocx(rendered.document, { ...model.meta, sourceSha256, logos }),

@@ -123,8 +123,23 @@ function escapeView(value: unknown): unknown {
   return value;
 }
 
-/** Renders a model with the bundled templates (compiled once per process). */
-let bundled: TemplateSet | undefined;
-export function renderMarkdown(model: DocumentModel, templates: TemplateSet = (bundled ??= loadTemplateSet())): RenderedDocument {
+const templateSets = new Map<string, TemplateSet>();
+
+/**
+ * The bundled templates overlaid by `overlays`, compiled once per process and per set of overlays:
+ * a batch of documents does not read and compile its templates again for each one.
+ */
+export function templatesFor(overlays: readonly string[] = []): TemplateSet {
+  const key = overlays.join('\0');
+  let set = templateSets.get(key);
+  if (!set) {
+    set = loadTemplateSet(overlays);
+    templateSets.set(key, set);
+  }
+  return set;
+}
+
+/** Renders a model with the bundled templates, or the set given. */
+export function renderMarkdown(model: DocumentModel, templates: TemplateSet = templatesFor()): RenderedDocument {
   return templates.render(model);
 }

@@ -24,9 +24,8 @@ export interface Catalogue {
   annexe_rgpd: { partial: string; titre: string };
 }
 
-let catalogue: Catalogue | undefined;
 export function getCatalogue(): Catalogue {
-  return (catalogue ??= readCatalogue<Catalogue>(TYPE));
+  return readCatalogue<Catalogue>(TYPE);
 }
 
 export const MEETINGS: Record<string, string> = {

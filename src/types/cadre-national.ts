@@ -4,33 +4,14 @@
  * …") and numbered across them; the commitments, publics and the socle and options of the local
  * conventions are data of the YAML, the standard clauses are the type's templates.
  */
-import { readCatalogue } from '../core/assets.js';
-import {
-  clauseCandidates,
-  composeDuration,
-  composeParty,
-  composeReferents,
-  composeRgpd,
-  composeSignature,
-  groupReferents,
-  numberAnnexes,
-  numberArticles,
-  paragraphs,
-  partyByRole,
-  type ArticlePlan,
-} from '../core/compose.js';
+import { clauseCandidates, composeDuration, composeParty, composeReferents, composeRgpd, composeSignature, groupReferents, numberAnnexes, numberArticles, paragraphs, partyByRole } from '../core/compose.js';
 import { capitalize, withA, withArticle, withDe } from '../core/french.js';
 import type { PartyView } from '../core/model.js';
-import type { UnplacedProblem } from '../core/problem.js';
-import { toPointer } from '../core/problem.js';
-import { checkRegimes, type RgpdRegime } from '../core/rgpd.js';
-import { didYouMean } from '../core/suggest.js';
+import type { RgpdRegime } from '../core/rgpd.js';
 import type { Bloc, CadreNationalConvention, Point } from './generated/cadre-national.js';
 import type { BlocView, CadreNationalArticleView, CadreNationalView, CommitmentSectionView, NamesView, NetworkView, PointView } from './cadre-national-view.js';
-import { checkCommonRules } from './common-rules.js';
 
-import { TYPE, getCatalogue, MEETINGS, ROMAN, ARTICLE_REFERENCE, commitmentIds, joinedAnnexes, articlePlan, strings } from './cadre-national-rules.js';
-import type { GroupId, Catalogue } from './cadre-national-rules.js';
+import { TYPE, getCatalogue, MEETINGS, ARTICLE_REFERENCE, commitmentIds, joinedAnnexes, articlePlan } from './cadre-national-rules.js';
 export { checkRules } from './cadre-national-rules.js';
 
 function names(word: string, fullName: string, feminine: boolean, withoutArticle: boolean): NamesView {

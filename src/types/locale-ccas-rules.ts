@@ -22,9 +22,8 @@ export interface Catalogue {
   annexes: Record<string, string>;
 }
 
-let catalogue: Catalogue | undefined;
 export function getCatalogue(): Catalogue {
-  return (catalogue ??= readCatalogue<Catalogue>(TYPE));
+  return readCatalogue<Catalogue>(TYPE);
 }
 
 /** Themes of the unccas-2022 model, in the schema's order (the default is all of them). */

@@ -3,7 +3,6 @@
  * template set expresses every drafting model of the catalogue; what differs between two
  * conventions is data (model, options, parties…).
  */
-import { readCatalogue } from '../core/assets.js';
 import {
   clauseCandidates,
   composeDpo,
@@ -19,16 +18,11 @@ import {
   partyByRole,
 } from '../core/compose.js';
 import { dateInWords } from '../core/french.js';
-import type { UnplacedProblem } from '../core/problem.js';
-import { checkRegimes, type RgpdRegime } from '../core/rgpd.js';
-import { toPointer } from '../core/problem.js';
-import { didYouMean } from '../core/suggest.js';
+import type { RgpdRegime } from '../core/rgpd.js';
 import type { LocaleCcasConvention } from './generated/locale-ccas.js';
 import type { LocaleCcasView } from './locale-ccas-view.js';
-import { checkCommonRules } from './common-rules.js';
 
 import { TYPE, getCatalogue, ALL_THEMES, FREQUENCIES, partnerRole } from './locale-ccas-rules.js';
-import type { Catalogue } from './locale-ccas-rules.js';
 export { checkRules } from './locale-ccas-rules.js';
 
 export function compose(data: Record<string, unknown>): LocaleCcasView {

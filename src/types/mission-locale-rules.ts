@@ -4,7 +4,6 @@
  */
 import { readCatalogue } from '../core/assets.js';
 import type { UnplacedProblem } from '../core/problem.js';
-import { toPointer } from '../core/problem.js';
 import { checkRegimes, regimeProblems, type RgpdRegime } from '../core/rgpd.js';
 import { checkCommonRules } from './common-rules.js';
 import type { MissionLocaleConvention } from './generated/mission-locale.js';
@@ -22,9 +21,8 @@ export interface Catalogue {
   annexes: Record<string, string>;
 }
 
-let catalogue: Catalogue | undefined;
 export function getCatalogue(): Catalogue {
-  return (catalogue ??= readCatalogue<Catalogue>(TYPE));
+  return readCatalogue<Catalogue>(TYPE);
 }
 
 /** Publics in the schema's order. */

@@ -5,7 +5,6 @@
  * referents, local COPIL, frais, RGPD annex for detections) live in the templates; publics, local
  * cooperations, referents and parties are data.
  */
-import { readCatalogue } from '../core/assets.js';
 import {
   clauseCandidates,
   composeDpo,
@@ -22,15 +21,11 @@ import {
 } from '../core/compose.js';
 import { capitalize, dateInWords, withA, withArticle, withDe } from '../core/french.js';
 import type { PartyView } from '../core/model.js';
-import type { UnplacedProblem } from '../core/problem.js';
-import { toPointer } from '../core/problem.js';
-import { checkRegimes, type RgpdRegime } from '../core/rgpd.js';
-import { checkCommonRules } from './common-rules.js';
+import type { RgpdRegime } from '../core/rgpd.js';
 import type { MissionLocaleConvention } from './generated/mission-locale.js';
 import type { MissionLocaleView } from './mission-locale-view.js';
 
 import { TYPE, CAISSE, getCatalogue, ALL_PUBLICS, SIGNATAIRE, isMissionLocale } from './mission-locale-rules.js';
-import type { Catalogue } from './mission-locale-rules.js';
 export { checkRules } from './mission-locale-rules.js';
 
 function signatoryMissionLocale(first: PartyView): PartyView {

@@ -26,9 +26,8 @@ export interface Catalogue {
   annexes: Record<string, string>;
 }
 
-let catalogue: Catalogue | undefined;
 export function getCatalogue(): Catalogue {
-  return (catalogue ??= readCatalogue<Catalogue>(TYPE));
+  return readCatalogue<Catalogue>(TYPE);
 }
 
 export function checkRules(data: Record<string, unknown>): UnplacedProblem[] {

@@ -4,7 +4,6 @@
  * clauses live in the templates; what differs between two conventions is data: the parties and
  * their referents, the deployment modes of the offer, added commitments, the indicators annex.
  */
-import { readCatalogue } from '../core/assets.js';
 import {
   clauseCandidates,
   composeDuration,
@@ -17,15 +16,11 @@ import {
   numberArticles,
   partyByRole,
 } from '../core/compose.js';
-import type { UnplacedProblem } from '../core/problem.js';
-import { toPointer } from '../core/problem.js';
-import { checkRegimes, type RgpdRegime } from '../core/rgpd.js';
+import type { RgpdRegime } from '../core/rgpd.js';
 import type { TripartiteSiaoConvention } from './generated/tripartite-siao.js';
 import type { TripartiteSiaoView } from './tripartite-siao-view.js';
-import { checkCommonRules } from './common-rules.js';
 
-import { TYPE, ROLES, DEFAULT_REGIMES, INDICATORS_ANNEX, getCatalogue, checkOverseasDirectorate } from './tripartite-siao-rules.js';
-import type { Catalogue } from './tripartite-siao-rules.js';
+import { TYPE, DEFAULT_REGIMES, INDICATORS_ANNEX, getCatalogue } from './tripartite-siao-rules.js';
 export { checkRules } from './tripartite-siao-rules.js';
 
 export function compose(data: Record<string, unknown>): TripartiteSiaoView {
