@@ -12,7 +12,6 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
-  Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -25,10 +24,9 @@ import {
   WidthType,
   type ILevelsOptions,
 } from 'docx';
-import JSZip from 'jszip';
-import yazl from 'yazl';
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { RenderError } from './errors.js';
+import { packageParts, zipParts, type PackagePart } from './docx-package.js';
 
 export interface DocxMetadata {
   title: string;
@@ -371,11 +369,16 @@ function numberLevels(): ILevelsOptions[] {
 const BODY_FONT = 'Arial';
 
 /** Builds the DOCX bytes of a rendered Markdown document. */
-export async function buildDocx(markdownText: string, metadata: DocxMetadata): Promise<Buffer> {
+export function buildDocx(markdownText: string, metadata: DocxMetadata): Buffer {
+  return reproducible(packageParts(wordDocument(markdownText, metadata)), metadata.dateSignature);
+}
+
+/** The docx `Document` of a rendered Markdown document (before packaging). */
+export function wordDocument(markdownText: string, metadata: DocxMetadata): Document {
   const tokens = markdown.lexer(markdownText);
   const builder = new DocxBuilder();
   const children = builder.blocks(tokens, { alignment: AlignmentType.JUSTIFIED, listLevel: 0 });
-  const document = new Document({
+  return new Document({
     title: metadata.title,
     subject: metadata.subject,
     creator: metadata.creator,
@@ -413,54 +416,22 @@ export async function buildDocx(markdownText: string, metadata: DocxMetadata): P
       },
     ],
   });
-  return reproducible(await unpackedParts(document), metadata.dateSignature);
-}
-
-interface PackageParts {
-  files: Record<string, { dir: boolean; async(type: 'uint8array'): Promise<Uint8Array> }>;
-}
-
-/**
- * The package's parts before compression. docx's Packer compresses them once with JSZip and we would
- * have to inflate and compress them again to fix their dates; its compiler gives them uncompressed,
- * so the package is compressed once. docx is pinned (package.json), and the public Packer remains the
- * fallback should the compiler move.
- */
-async function unpackedParts(document: Document): Promise<PackageParts> {
-  const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, overrides: []): PackageParts } })
-    .compiler;
-  if (compiler && typeof compiler.compile === 'function') return compiler.compile(document, undefined, []);
-  return JSZip.loadAsync(await Packer.toBuffer(document));
 }
 
 /**
  * Same YAML, same bytes, on any day and any machine: the package's dates become the signature date
  * (docx stamps "now" into docProps/core.xml, and a zip stamps every entry), the entries keep one
- * order, and the language of the document is declared. The package is written by yazl, which
- * compresses with Node's native zlib (JSZip's JavaScript deflate was most of a render's time).
+ * order, and the language of the document is declared.
  */
-async function reproducible(source: PackageParts, isoDate: string): Promise<Buffer> {
+function reproducible(parts: PackagePart[], isoDate: string): Buffer {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  // Zip entries carry DOS times, which yazl reads in local time: a local noon is the same noon in
-  // every time zone, and the UTC "extended timestamp" field, which would differ, is left out.
-  const mtime = new Date(year, month - 1, day, 12, 0, 0);
-  const zip = new yazl.ZipFile();
-  for (const name of Object.keys(source.files).sort()) {
-    const entry = source.files[name]!;
-    if (entry.dir) continue;
-    let content = Buffer.from(await entry.async('uint8array'));
-    if (name === 'docProps/core.xml') {
-      content = Buffer.from(
-        content
-          .toString('utf8')
-          .replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*/g, `$1${isoDate}T12:00:00Z`)
-          .replace('</cp:coreProperties>', '<dc:language>fr-FR</dc:language></cp:coreProperties>'),
-      );
+  for (const part of parts) {
+    if (part.path === 'docProps/core.xml' && typeof part.data === 'string') {
+      part.data = part.data
+        .replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*/g, `$1${isoDate}T12:00:00Z`)
+        .replace('</cp:coreProperties>', '<dc:language>fr-FR</dc:language></cp:coreProperties>');
     }
-    zip.addBuffer(content, name, { mtime, mode: 0o100644, compressionLevel: 6, forceDosTimestamp: true });
   }
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  // Zip entries carry DOS times, read in local time: a local noon is the same noon in every zone.
+  return zipParts(parts, new Date(year, month - 1, day, 12, 0, 0));
 }

@@ -77,11 +77,11 @@ export async function buildDocument(
   const model = module.compose(loaded.data);
   const rendered = renderMarkdown(model, templatesFor(templates));
   const sourceSha256 = createHash('sha256').update(loaded.text).digest('hex');
-  const [document, ...annexes] = await Promise.all([
-    buildDocx(rendered.document, { ...model.meta, sourceSha256, logos }),
-    ...rendered.annexes.map((annex) =>
-      buildDocx(annex.markdown, { ...model.meta, title: `Annexe ${annex.numero} : ${annex.titre}`, sourceSha256 }),
-    ),
-  ]);
-  return { document: document!, annexes: rendered.annexes.map((annex, i) => ({ numero: annex.numero, bytes: annexes[i]! })) };
+  return {
+    document: buildDocx(rendered.document, { ...model.meta, sourceSha256, logos }),
+    annexes: rendered.annexes.map((annex) => ({
+      numero: annex.numero,
+      bytes: buildDocx(annex.markdown, { ...model.meta, title: `Annexe ${annex.numero} : ${annex.titre}`, sourceSha256 }),
+    })),
+  };
 }
