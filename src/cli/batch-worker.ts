@@ -7,10 +7,8 @@ import { renderTask, type WorkerReply, type WorkerRequest } from './batch.js';
 
 if (!parentPort) throw new Error('batch-worker.js se lance comme fil de travail de « convention render ».');
 const port = parentPort;
-// Tasks run one after the other: the thread is the unit of parallelism.
-let queue = Promise.resolve();
+// Tasks run as they come: the main thread sends at most two at a time (batch.ts), so one's file is
+// written while the other renders.
 port.on('message', (request: WorkerRequest) => {
-  queue = queue.then(async () => {
-    port.postMessage({ index: request.index, outcome: await renderTask(request.task) } satisfies WorkerReply);
-  });
+  void renderTask(request.task).then((outcome) => port.postMessage({ index: request.index, outcome } satisfies WorkerReply));
 });

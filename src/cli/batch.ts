@@ -48,8 +48,12 @@ export async function renderTask(task: RenderTask): Promise<RenderOutcome> {
 /** The compiled worker beside this module (dist/cli or dist/bundle); absent when run from sources. */
 const WORKER_FILE = new URL('./batch-worker.js', import.meta.url);
 
-/** Tasks each worker holds at once: one running, one waiting, so it never idles on the main thread. */
-const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * Tasks a thread holds at once. Rendering is synchronous work between two awaits (reading the YAML,
+ * writing the DOCX): with two tasks, one's I/O overlaps the other's rendering, and a worker never
+ * idles waiting for the main thread to send the next task.
+ */
+const IN_FLIGHT_PER_THREAD = 2;
 
 /**
  * Renders the tasks on `jobs` threads (in this one when `jobs` is 1, for a single task, or when no
@@ -62,7 +66,18 @@ export async function renderBatch(
 ): Promise<void> {
   const workers = Math.min(jobs, tasks.length);
   if (workers <= 1 || !existsSync(fileURLToPath(WORKER_FILE))) {
-    for (const [index, task] of tasks.entries()) await onOutcome(task, await renderTask(task), index);
+    // A few documents in flight: while one waits for its file to be written, the next is composed.
+    const running: Promise<RenderOutcome>[] = [];
+    let next = 0;
+    const start = () => {
+      if (next < tasks.length) running.push(renderTask(tasks[next++]!));
+    };
+    for (let k = 0; k < IN_FLIGHT_PER_THREAD; k++) start();
+    for (const [index, task] of tasks.entries()) {
+      const outcome = await running.shift()!;
+      start();
+      await onOutcome(task, outcome, index);
+    }
     return;
   }
   await renderOnWorkers(tasks, workers, onOutcome);
@@ -136,7 +151,7 @@ async function renderOnWorkers(
         pool.splice(pool.indexOf(worker), 1);
         if (nextToSend < tasks.length) spawn();
       });
-      for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) send(worker);
+      for (let k = 0; k < IN_FLIGHT_PER_THREAD; k++) send(worker);
     };
     for (let n = 0; n < count; n++) spawn();
   });

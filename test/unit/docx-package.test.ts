@@ -12,7 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { checkFile } from '../../src/core/pipeline.js';
 import { renderMarkdown } from '../../src/core/render.js';
 import { buildDocx, wordDocument, type DocxMetadata } from '../../src/core/docx.js';
-import { packageParts, serializeXml, type XmlNode } from '../../src/core/docx-package.js';
+import { attributePayload, packageParts, serializeXml, type XmlNode } from '../../src/core/docx-package.js';
 import { loadTypeModule } from '../../src/types/registry.js';
 import { EXAMPLES, FIXTURES } from '../support/paths.js';
 
@@ -61,12 +61,12 @@ describe('packaging matches docx’s compiler', () => {
   });
 
   test('the zip holds every part, readable, with the signature date', async () => {
-    const [{ markdown, metadata }] = await documents(join(EXAMPLES, 'locale-ccas-marolles.yaml'));
-    const entries = unzipSync(buildDocx(markdown!, metadata!));
-    const parts = packageParts(wordDocument(markdown!, metadata!));
+    const { markdown, metadata } = (await documents(join(EXAMPLES, 'locale-ccas-marolles.yaml')))[0]!;
+    const entries = unzipSync(buildDocx(markdown, metadata));
+    const parts = packageParts(wordDocument(markdown, metadata));
     expect(Object.keys(entries).sort()).toEqual(parts.map((p) => p.path).sort());
     expect(strFromU8(entries['word/document.xml']!)).toBe(parts.find((p) => p.path === 'word/document.xml')!.data);
-    expect(strFromU8(entries['docProps/core.xml']!)).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${metadata!.dateSignature}T12:00:00Z`);
+    expect(strFromU8(entries['docProps/core.xml']!)).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${metadata.dateSignature}T12:00:00Z`);
   });
 });
 
@@ -94,6 +94,25 @@ test('serializeXml writes what the xml package writes', () => {
     fc.property(tree, fc.boolean(), (node, standalone) => {
       const declaration = standalone ? { standalone: 'yes', encoding: 'UTF-8' } : { encoding: 'UTF-8' };
       expect(serializeXml(node, standalone)).toBe(xml(node as xml.XmlObject, { declaration } as xml.Option));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('attributePayload gives what docx 9.7’s NextAttributeComponent gives', () => {
+  // docx 9.7.1, src/file/xml-components/default-attributes.ts, as compiled in its dist.
+  const docx = (root: Record<string, { key: string; value: unknown }>) => ({
+    _attr: Object.values(root)
+      .filter(({ value }) => value !== undefined)
+      .reduce<Record<string, unknown>>((acc, { key, value }) => ({ ...acc, [key]: value }), {}),
+  });
+  const entry = fc.record({ key: fc.constantFrom('w:val', 'w:color', 'w:sz', 'w:space', '1', 'toString', 'w:val'), value: values });
+  fc.assert(
+    fc.property(fc.dictionary(fc.string({ maxLength: 6 }), entry, { maxKeys: 6 }), (root) => {
+      const ours = attributePayload(root);
+      const theirs = docx(root);
+      expect(ours).toEqual(theirs);
+      expect(Object.keys(ours._attr)).toEqual(Object.keys(theirs._attr));
     }),
     { numRuns: 2000 },
   );
