@@ -73,9 +73,9 @@ export async function buildDocument(
   logos: readonly Logo[] = [],
 ): Promise<BuiltDocument> {
   const [{ renderMarkdown, templatesFor }, { buildDocx }] = await Promise.all([import('./render.js'), import('./docx.js')]);
-  const module = await loadTypeModule(loaded.data.type as string);
+  const [module, templateSet] = await Promise.all([loadTypeModule(loaded.data.type as string), templatesFor(templates)]);
   const model = module.compose(loaded.data);
-  const rendered = renderMarkdown(model, templatesFor(templates));
+  const rendered = renderMarkdown(model, templateSet);
   const sourceSha256 = createHash('sha256').update(loaded.text).digest('hex');
   const [document, ...annexes] = await Promise.all([
     buildDocx(rendered.document, { ...model.meta, sourceSha256, logos }),

@@ -3,10 +3,11 @@
  * CommonJS cache, at exit) lists every file a command reads; files of the bundle (dist/bundle) are
  * mapped to the modules they hold through the bundle's `modules.json`. `validate` must never load
  * docx, handlebars, marked, jszip, inquirer or the ajv compiler; `--help` none of them either;
- * `--version` nothing past the bin.
+ * `--version` nothing past the bin; `render` the Handlebars compiler only for templates it must
+ * compile (an overlay), the bundled ones coming precompiled.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -75,6 +76,8 @@ function packagesIn(files: string[]): Set<string> {
   return names;
 }
 
+const HANDLEBARS_RUNTIME = /node_modules\/handlebars\/dist\/cjs\/handlebars\.runtime\.js$/;
+const HANDLEBARS_COMPILER = /node_modules\/handlebars\/dist\/cjs\/handlebars\/compiler\//;
 const HEAVY = ['docx', 'handlebars', 'marked', 'jszip', 'inquirer', '@inquirer/core', 'cli-progress'];
 const example = join(EXAMPLES, 'locale-ccas-marolles.yaml');
 
@@ -127,5 +130,18 @@ describe('start-up: what each command loads', () => {
     const { files, status } = loadedBy([BIN, 'render', example, '-o', out]);
     expect(status).toBe(0);
     expect(packagesIn(files).has('docx')).toBe(true);
+    // The bundled templates come precompiled by the build: Handlebars' runtime, never its compiler.
+    expect(files).toContain('dist/templates/precompiled.js');
+    expect(files.some((f) => HANDLEBARS_RUNTIME.test(f))).toBe(true);
+    expect(files.filter((f) => HANDLEBARS_COMPILER.test(f))).toEqual([]);
+  });
+
+  test('render with an overlay (--templates) compiles it: the compiler is loaded then', () => {
+    const overlay = mkdtempSync(join(probeDir, 'gabarits-'));
+    mkdirSync(join(overlay, 'common'));
+    writeFileSync(join(overlay, 'common', 'signatures.md.hbs'), 'Signatures.\n');
+    const { files, status } = loadedBy([BIN, 'render', example, '-o', join(probeDir, 'deux.docx'), '--templates', overlay]);
+    expect(status).toBe(0);
+    expect(files.some((f) => HANDLEBARS_COMPILER.test(f))).toBe(true);
   });
 });
