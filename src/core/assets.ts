@@ -73,7 +73,9 @@ export function readTemplates(root: string = TEMPLATES_DIR): TemplateSource[] {
   const found: TemplateSource[] = [];
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UserError(`${root} : dossier de gabarits introuvable.`, 'gabarits-invalides');
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    // A fixed order, not a linguistic one: names are unique, the order only has to be stable, and
+    // localeCompare's first call costs ~10 ms of ICU start-up on every render.
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = join(dir, entry.name);
       // A template folder must be self-contained: a link could make a partial read any file.
       if (entry.isSymbolicLink()) throw new UserError(`${path} : lien symbolique refusé dans un dossier de gabarits.`, 'gabarits-invalides');
