@@ -38,7 +38,11 @@ const out = process.env.CONVENTION_PROBE_OUT;
 register(${JSON.stringify(pathToFileURL(hooks).href)}, import.meta.url, { data: { out } });
 // CommonJS files required through createRequire do not pass the hook: read the cache at exit.
 const Module = createRequire(import.meta.url)('node:module');
-process.on('exit', () => appendFileSync(out, Object.keys(Module._cache).map((f) => pathToFileURL(f).href).join('\\n') + '\\n'));
+// Node's own modules, from its load list: \`builtin:child_process\`.
+process.on('exit', () => appendFileSync(out, [
+  ...Object.keys(Module._cache).map((f) => pathToFileURL(f).href),
+  ...process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => 'builtin:' + m.slice('NativeModule '.length)),
+].join('\\n') + '\\n'));
 `,
 );
 
@@ -48,7 +52,7 @@ const bundleModules: Record<string, string[]> = existsSync(join(ROOT, 'dist', 'b
 
 let runs = 0;
 /** The files a run loaded, relative to the package root, bundle files expanded to their modules. */
-function loadedBy(args: string[]): { files: string[]; status: number | null } {
+function loadedBy(args: string[]): { files: string[]; builtins: string[]; status: number | null } {
   const out = join(probeDir, `run-${++runs}.txt`);
   writeFileSync(out, '');
   const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, ...args], {
@@ -58,12 +62,17 @@ function loadedBy(args: string[]): { files: string[]; status: number | null } {
     timeout: 60000,
   });
   const files = new Set<string>();
+  const builtins = new Set<string>();
   for (const url of readFileSync(out, 'utf8').split('\n').filter(Boolean)) {
+    if (url.startsWith('builtin:')) {
+      builtins.add(url.slice('builtin:'.length));
+      continue;
+    }
     const file = relative(ROOT, fileURLToPath(url)).split('\\').join('/');
     files.add(file);
     for (const inner of bundleModules[file] ?? []) files.add(inner);
   }
-  return { files: [...files].sort(), status: result.status };
+  return { files: [...files].sort(), builtins: [...builtins].sort(), status: result.status };
 }
 
 /** Package names (`docx`, `@inquirer/core`) of the files loaded from node_modules. */
@@ -83,8 +92,10 @@ const example = join(EXAMPLES, 'locale-ccas-marolles.yaml');
 
 describe('start-up: what each command loads', () => {
   test('validate loads neither docx, handlebars, marked, jszip, inquirer nor the ajv compiler', () => {
-    const { files, status } = loadedBy([BIN, 'validate', example]);
+    const { files, builtins, status } = loadedBy([BIN, 'validate', example]);
     expect(status).toBe(0);
+    expect(builtins).toContain('fs'); // the probe sees Node's modules
+    expect(builtins).not.toContain('child_process');
     const packages = packagesIn(files);
     expect(packages.has('yaml')).toBe(true); // the probe sees bundled packages
     for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
@@ -118,6 +129,8 @@ describe('start-up: what each command loads', () => {
   test('--help loads none of the heavy packages; --version nothing past the bin', () => {
     const help = loadedBy([BIN, '--help']);
     expect(help.status).toBe(0);
+    // commander's child_process (for executable subcommands, which this CLI has none of) is loaded on use only.
+    expect(help.builtins).not.toContain('child_process');
     const packages = packagesIn(help.files);
     for (const heavy of [...HEAVY, 'ajv', 'chalk']) expect(packages.has(heavy)).toBe(false);
     const version = loadedBy([BIN, '--version']);
