@@ -4,8 +4,8 @@
  * before the templates see them, so a value is always printed literally.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { HelperOptions, TemplateDelegate } from 'handlebars';
 import type HandlebarsCompiler from 'handlebars';
 import * as runtimeModule from 'handlebars/runtime.js';
@@ -35,13 +35,18 @@ type CompileOptions = NonNullable<Parameters<typeof HandlebarsCompiler.precompil
  * with them needs only Handlebars' runtime, not its compiler, and no compiling at start. They are
  * used only where their hash matches the template on disk (see `templateSourceHash`); overlays
  * (`render --templates`) and templates edited since the build are compiled at run time.
+ *
+ * JSON holding each template's code as text, rather than a module: a module of all 87 templates
+ * (460 kB) costs V8 some 10 ms to parse at every start, when a document uses a third of them; a
+ * template's code is evaluated on its first use only.
  */
-export const PRECOMPILED_TEMPLATES_FILE = join(PACKAGE_ROOT, 'dist', 'templates', 'precompiled.js');
+export const PRECOMPILED_TEMPLATES_FILE = join(PACKAGE_ROOT, 'dist', 'templates', 'precompiled.json');
 
-/** A precompiled template: the spec `Handlebars.template` takes, and the hash of what it came from. */
+/** A precompiled template: the code of the spec `Handlebars.template` takes, and the hash of what it came from. */
 export interface PrecompiledTemplate {
   sourceHash: string;
-  spec: TemplateSpecification;
+  /** A JavaScript expression (Handlebars.precompile's output): an object with the template's functions. */
+  spec: string;
 }
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
@@ -54,12 +59,18 @@ export function templateSourceHash(text: string): string {
 }
 
 /** The build's precompiled templates by name, or none (sources run without a build). */
-async function precompiledTemplates(): Promise<Record<string, PrecompiledTemplate>> {
+function precompiledTemplates(): Record<string, PrecompiledTemplate> {
   try {
-    return ((await import(pathToFileURL(PRECOMPILED_TEMPLATES_FILE).href)) as { templates: Record<string, PrecompiledTemplate> }).templates;
+    return JSON.parse(readFileSync(PRECOMPILED_TEMPLATES_FILE, 'utf8')) as Record<string, PrecompiledTemplate>;
   } catch {
     return {};
   }
+}
+
+/** A template made on its first call (Handlebars calls partials, as templates, with the same two arguments). */
+function deferred(make: () => TemplateDelegate): TemplateDelegate {
+  let template: TemplateDelegate | undefined;
+  return (context, options) => (template ??= make())(context, options);
 }
 
 /** The convention's Markdown, and that of each annex written as a document of its own. */
@@ -77,8 +88,8 @@ export interface TemplateSet {
 export async function loadTemplateSet(overlays: readonly string[] = []): Promise<TemplateSet> {
   const sources = new Map<string, TemplateSource>();
   for (const root of [TEMPLATES_DIR, ...overlays]) for (const source of readTemplates(root)) sources.set(source.name, source);
-  const built = await precompiledTemplates();
-  const precompiled = new Map<string, TemplateSpecification>();
+  const built = precompiledTemplates();
+  const precompiled = new Map<string, string>();
   for (const [name, source] of sources) {
     const entry = Object.hasOwn(built, name) ? built[name] : undefined;
     if (entry && entry.sourceHash === templateSourceHash(source.text)) precompiled.set(name, entry.spec);
@@ -88,8 +99,11 @@ export async function loadTemplateSet(overlays: readonly string[] = []): Promise
   const templates = new Map<string, TemplateDelegate>();
   for (const [name, source] of sources) {
     const spec = precompiled.get(name);
-    // `compile` defers the work to the first call: only the templates a document uses are compiled.
-    const template = spec ? hb.template(spec) : (hb as typeof HandlebarsCompiler).compile(source.text, { ...COMPILE_OPTIONS });
+    // Both defer the work to the first call: only the templates a document uses are evaluated or
+    // compiled. The spec is the build's own output, evaluated as the module it was once would be.
+    const template = spec
+      ? deferred(() => hb.template(new Function(`return (${spec});`)() as TemplateSpecification))
+      : (hb as typeof HandlebarsCompiler).compile(source.text, { ...COMPILE_OPTIONS });
     templates.set(name, template);
     // Registered compiled, not as text: a partial given as text would be compiled by the runtime
     // with the options of the template calling it, and precompiled templates carry none.

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildDocx, typography } from '../../src/core/docx.js';
 import { RenderError } from '../../src/core/errors.js';
 import { parseConvention } from '../../src/core/load.js';
@@ -58,8 +57,8 @@ describe('render', () => {
     expect(() => renderMarkdown(marollesModel(), templates)).toThrow(/common\/document.*champInconnu/);
   });
 
-  test('the build precompiles every bundled template, each entry carrying the hash of its file', async () => {
-    const { templates } = (await import(pathToFileURL(PRECOMPILED_TEMPLATES_FILE).href)) as { templates: Record<string, PrecompiledTemplate> };
+  test('the build precompiles every bundled template, each entry carrying the hash of its file', () => {
+    const templates = JSON.parse(readFileSync(PRECOMPILED_TEMPLATES_FILE, 'utf8')) as Record<string, PrecompiledTemplate>;
     const bundled = readTemplates();
     expect(Object.keys(templates).sort()).toEqual(bundled.map((t) => t.name).sort());
     for (const { name, text } of bundled) expect([name, templates[name]!.sourceHash]).toEqual([name, templateSourceHash(text)]);

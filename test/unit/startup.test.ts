@@ -144,7 +144,6 @@ describe('start-up: what each command loads', () => {
     expect(status).toBe(0);
     expect(packagesIn(files).has('docx')).toBe(true);
     // The bundled templates come precompiled by the build: Handlebars' runtime, never its compiler.
-    expect(files).toContain('dist/templates/precompiled.js');
     expect(files.some((f) => HANDLEBARS_RUNTIME.test(f))).toBe(true);
     expect(files.filter((f) => HANDLEBARS_COMPILER.test(f))).toEqual([]);
   });
