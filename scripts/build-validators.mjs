@@ -1,8 +1,8 @@
 // Build step (after tsc): compiles each type's JSON Schema into a standalone ajv validator,
 // dist/validators/<type>.js, so that `convention validate` neither loads ajv nor compiles schemas
-// at run time. The ajv options and the schemas' hash come from dist/core/validate.js, the module
-// that loads these files, so the two cannot disagree; a validator whose hash no longer matches the
-// schemas on disk is ignored there (ajv then compiles at run time, with the same messages).
+// at run time. The ajv options and the schemas' text come from dist/core/validate.js, the module
+// that loads these files, so the two cannot disagree; a validator compiled from another text than
+// the schemas on disk is ignored there (ajv then compiles at run time, with the same messages).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const standaloneCode = standaloneModule.default ?? standaloneModule;
-const { createAjv, schemaOf, schemaSourceHash, VALIDATORS_DIR } = await import('../dist/core/validate.js');
+const { createAjv, schemaOf, schemaSource, VALIDATORS_DIR } = await import('../dist/core/validate.js');
 const { CONVENTION_TYPES } = await import('../dist/types/registry.js');
 
 // verbose keeps `parentSchema` (titles, descriptions, properties) on each error: the standalone
@@ -21,7 +21,7 @@ rmSync(VALIDATORS_DIR, { recursive: true, force: true });
 mkdirSync(VALIDATORS_DIR, { recursive: true });
 for (const type of CONVENTION_TYPES) {
   const validate = ajv.getSchema(schemaOf(type.id).$id);
-  const code = [`export const sourceHash = ${JSON.stringify(schemaSourceHash(type.id))};`, standaloneCode(ajv, validate)].join('\n');
+  const code = [`export const schemaSource = ${JSON.stringify(schemaSource(type.id))};`, standaloneCode(ajv, validate)].join('\n');
   // ajv's ESM output still calls require() for its run-time helpers (ajv/dist/runtime/*, the
   // formats of ajv-formats, a few small CommonJS files): esbuild puts them inside the module, so
   // loading a validator resolves and reads no other file.
