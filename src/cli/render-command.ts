@@ -54,7 +54,8 @@ export async function renderCommand(paths: string[], options: RenderCommandOptio
   const force = options.force ?? false;
   const tasks: RenderTask[] = files.map((file) => ({ file, output: outputFor(file), force, templates: options.templates }));
 
-  const started = performance.now();
+  // process.hrtime rather than performance.now(), whose first use loads perf_hooks (~1 ms at start).
+  const started = process.hrtime.bigint();
   const progress = await openProgress(files.length);
   let worst: ExitCode = ExitCode.Success;
   let rendered = 0;
@@ -72,7 +73,7 @@ export async function renderCommand(paths: string[], options: RenderCommandOptio
     progress.tick();
   });
   progress.close();
-  if (files.length > 1) console.log(summaryLine(rendered, files.length - rendered, (performance.now() - started) / 1000));
+  if (files.length > 1) console.log(summaryLine(rendered, files.length - rendered, Number(process.hrtime.bigint() - started) / 1e9));
   return worst;
 }
 
