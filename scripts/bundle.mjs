@@ -53,6 +53,12 @@ const { metafile } = await esbuild.build({
   banner: { js: "import { createRequire as __convention_require } from 'node:module'; const require = __convention_require(import.meta.url);" },
   external: ['@babel/code-frame'],
   plugins: [lazyChildProcess],
+  // yaml's ES module build (published for browsers, the same code as its CommonJS one for Node) lets
+  // esbuild drop what the CLI does not use and skips ~60 CommonJS wrappers: a smaller, faster chunk
+  // on every command that reads YAML. What differs does not reach us: debug variables (LOG_TOKENS,
+  // LOG_STREAM), warnings printed by console.warn rather than process.emitWarning, and the YAML 1.1
+  // !!binary tag (atob instead of Buffer), a schema conventions are not parsed with.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
   logLevel: 'warning',
   legalComments: 'none',
 });
