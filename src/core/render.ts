@@ -84,7 +84,10 @@ export interface TemplateSet {
   has(name: string): boolean;
 }
 
-/** Compiles the bundled templates, overlaid by the folders given (same name wins, last first). */
+/**
+ * The bundled templates (precompiled by the build where current), overlaid by the folders given
+ * (same name wins, last first).
+ */
 export async function loadTemplateSet(overlays: readonly string[] = []): Promise<TemplateSet> {
   const sources = new Map<string, TemplateSource>();
   for (const root of [TEMPLATES_DIR, ...overlays]) for (const source of readTemplates(root)) sources.set(source.name, source);
@@ -100,7 +103,7 @@ export async function loadTemplateSet(overlays: readonly string[] = []): Promise
   for (const [name, source] of sources) {
     const spec = precompiled.get(name);
     // Both defer the work to the first call: only the templates a document uses are evaluated or
-    // compiled. The spec is the build's own output, evaluated as the module it was once would be.
+    // compiled. The spec is code the build wrote into dist/, trusted as the bundle's code is.
     const template = spec
       ? deferred(() => hb.template(new Function(`return (${spec});`)() as TemplateSpecification))
       : (hb as typeof HandlebarsCompiler).compile(source.text, { ...COMPILE_OPTIONS });
