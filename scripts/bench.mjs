@@ -109,7 +109,7 @@ function batch(label, folder, count, jobs, runs) {
 async function pandocRate(folder) {
   if (spawnSync('pandoc', ['--version']).status !== 0) return undefined;
   const { checkFile } = await import('../dist/core/pipeline.js');
-  const { renderMarkdown } = await import('../dist/core/render.js');
+  const { renderMarkdown, templatesFor } = await import('../dist/core/render.js');
   const { loadTypeModule } = await import('../dist/types/registry.js');
   const markdownFolder = join(work, 'markdown');
   mkdirSync(markdownFolder, { recursive: true });
@@ -119,7 +119,7 @@ async function pandocRate(folder) {
     const { loaded } = await checkFile(join(folder, file));
     const model = (await loadTypeModule(loaded.data.type)).compose(loaded.data);
     const path = join(markdownFolder, basename(file, '.yaml') + '.md');
-    writeFileSync(path, renderMarkdown(model).document);
+    writeFileSync(path, renderMarkdown(model, await templatesFor()).document);
     markdown.push(path);
   }
   const started = process.hrtime.bigint();

@@ -14,6 +14,24 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * commander requires node:child_process when it loads, for the executable subcommands this CLI does
+ * not have; loading it (with net, dgram, streams) costs every command a few milliseconds. Inside
+ * commander it becomes an object that requires the real module on first use only.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[/\\]node_modules[/\\]commander[/\\]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 const { metafile } = await esbuild.build({
@@ -34,6 +52,13 @@ const { metafile } = await esbuild.build({
   // Bundled CommonJS packages (yaml, handlebars, jszip…) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __convention_require } from 'node:module'; const require = __convention_require(import.meta.url);" },
   external: ['@babel/code-frame'],
+  plugins: [lazyChildProcess],
+  // yaml's ES module build (published for browsers, the same code as its CommonJS one for Node) lets
+  // esbuild drop what the CLI does not use and skips ~60 CommonJS wrappers: a smaller, faster chunk
+  // on every command that reads YAML. What differs does not reach us: debug variables (LOG_TOKENS,
+  // LOG_STREAM), warnings printed by console.warn rather than process.emitWarning, and the YAML 1.1
+  // !!binary tag (atob instead of Buffer), a schema conventions are not parsed with.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
   logLevel: 'warning',
   legalComments: 'none',
 });

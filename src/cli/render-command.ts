@@ -54,7 +54,8 @@ export async function renderCommand(paths: string[], options: RenderCommandOptio
   const force = options.force ?? false;
   const tasks: RenderTask[] = files.map((file) => ({ file, output: outputFor(file), force, templates: options.templates }));
 
-  const started = performance.now();
+  // process.hrtime rather than performance.now(), whose first use loads perf_hooks (~1 ms at start).
+  const started = process.hrtime.bigint();
   const progress = await openProgress(files.length);
   let worst: ExitCode = ExitCode.Success;
   let rendered = 0;
@@ -72,7 +73,7 @@ export async function renderCommand(paths: string[], options: RenderCommandOptio
     progress.tick();
   });
   progress.close();
-  if (files.length > 1) console.log(summaryLine(rendered, files.length - rendered, (performance.now() - started) / 1000));
+  if (files.length > 1) console.log(summaryLine(rendered, files.length - rendered, Number(process.hrtime.bigint() - started) / 1e9));
   return worst;
 }
 
@@ -115,12 +116,20 @@ function parseJobs(value: string | number | undefined): number {
   return jobs;
 }
 
-const decimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+let decimal: Intl.NumberFormat | undefined;
+
+/**
+ * Made on first use: creating a French number format loads ICU's locale data, some 20 ms, which a
+ * single document (no summary line) must not pay at start.
+ */
+function decimalFormat(): Intl.NumberFormat {
+  return (decimal ??= new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+}
 
 /** « 998 conventions rendues, 2 en échec, en 8,4 s (118,6 documents/s) ». */
 export function summaryLine(rendered: number, failed: number, seconds: number): string {
   const total = rendered + failed;
   const rate = seconds > 0 ? total / seconds : 0;
   const plural = rendered > 1 ? 's' : '';
-  return `Bilan : ${rendered} convention${plural} rendue${plural}, ${failed} en échec, en ${decimal.format(seconds)} s (${decimal.format(rate)} documents/s).`;
+  return `Bilan : ${rendered} convention${plural} rendue${plural}, ${failed} en échec, en ${decimalFormat().format(seconds)} s (${decimalFormat().format(rate)} documents/s).`;
 }

@@ -17,11 +17,47 @@ export function readSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(SCHEMAS_DIR, name), 'utf8')) as Record<string, unknown>;
 }
 
+/**
+ * Where the build writes each type's catalogue parsed, as JSON (scripts/build-assets.mjs): parsing
+ * YAML with a parser not yet warmed up costs a `validate` several milliseconds, JSON a fraction of
+ * one. The YAML stays the source: an entry is used only if the text it was parsed from is the one on
+ * disk, so an edited catalogue is never read stale.
+ */
+export const BUILT_CATALOGUES_FILE = join(PACKAGE_ROOT, 'dist', 'catalogues.json');
+
+/** One type's catalogue as the build parsed it, with the YAML text it came from. */
+export interface BuiltCatalogue {
+  source: string;
+  catalogue: unknown;
+}
+
+export function catalogueFile(type: string): string {
+  return join(TEMPLATES_DIR, type, 'catalogue.yaml');
+}
+
+let builtCatalogues: Record<string, BuiltCatalogue> | undefined;
+
+function builtCatalogue(type: string): BuiltCatalogue | undefined {
+  if (!builtCatalogues) {
+    try {
+      builtCatalogues = JSON.parse(readFileSync(BUILT_CATALOGUES_FILE, 'utf8')) as Record<string, BuiltCatalogue>;
+    } catch {
+      // Sources run without a build: every catalogue is parsed from its YAML.
+      builtCatalogues = {};
+    }
+  }
+  return Object.hasOwn(builtCatalogues, type) ? builtCatalogues[type] : undefined;
+}
+
 const catalogues = new Map<string, unknown>();
 
 /** A type's `catalogue.yaml`, read once per process (validate and compose both consult it). */
 export function readCatalogue<T>(type: string): T {
-  if (!catalogues.has(type)) catalogues.set(type, parse(readFileSync(join(TEMPLATES_DIR, type, 'catalogue.yaml'), 'utf8')));
+  if (!catalogues.has(type)) {
+    const text = readFileSync(catalogueFile(type), 'utf8');
+    const built = builtCatalogue(type);
+    catalogues.set(type, built?.source === text ? built.catalogue : parse(text));
+  }
   return catalogues.get(type) as T;
 }
 
@@ -37,7 +73,9 @@ export function readTemplates(root: string = TEMPLATES_DIR): TemplateSource[] {
   const found: TemplateSource[] = [];
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UserError(`${root} : dossier de gabarits introuvable.`, 'gabarits-invalides');
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    // A fixed order, not a linguistic one: names are unique, the order only has to be stable, and
+    // localeCompare's first call costs ~10 ms of ICU start-up on every render.
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = join(dir, entry.name);
       // A template folder must be self-contained: a link could make a partial read any file.
       if (entry.isSymbolicLink()) throw new UserError(`${path} : lien symbolique refusé dans un dossier de gabarits.`, 'gabarits-invalides');

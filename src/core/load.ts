@@ -165,9 +165,11 @@ export const MAX_LOGO_BYTES = 1024 * 1024;
  * a PNG or JPEG image and is not too heavy. Problems point at the `logo` value.
  */
 export async function loadLogos(loaded: LoadedConvention): Promise<{ logos: Logo[]; problems: Problem[] }> {
+  const parties = (loaded.data.parties as { role: string; logo?: string }[] | undefined) ?? [];
+  // Most conventions have no logo: validating them loads neither image-size nor the positions.
+  if (!parties.some((party) => party.logo)) return { logos: [], problems: [] };
   const { imageSize } = await import('image-size');
   const { place } = await import('./positions.js');
-  const parties = (loaded.data.parties as { role: string; logo?: string }[] | undefined) ?? [];
   const logos: Logo[] = [];
   const problems: Problem[] = [];
   for (const [index, party] of parties.entries()) {

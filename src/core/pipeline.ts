@@ -3,7 +3,6 @@
  * what happened as data; the CLI prints it. Heavy modules (docx, handlebars) are imported only by
  * `renderFile`, so validating never loads them.
  */
-import { createHash } from 'node:crypto';
 import { loadLogos, parseConvention, readConventionFile, type LoadedConvention, type Logo } from './load.js';
 import { hasErrors, type Problem } from './problem.js';
 import { validateConvention, type ValidateOptions } from './validate.js';
@@ -72,10 +71,15 @@ export async function buildDocument(
   templates: readonly string[] = [],
   logos: readonly Logo[] = [],
 ): Promise<BuiltDocument> {
-  const [{ renderMarkdown, templatesFor }, { buildDocx }] = await Promise.all([import('./render.js'), import('./docx.js')]);
-  const module = await loadTypeModule(loaded.data.type as string);
+  // node:crypto too (some 4 ms to load): `validate` does without it.
+  const [{ renderMarkdown, templatesFor }, { buildDocx }, { createHash }] = await Promise.all([
+    import('./render.js'),
+    import('./docx.js'),
+    import('node:crypto'),
+  ]);
+  const [module, templateSet] = await Promise.all([loadTypeModule(loaded.data.type as string), templatesFor(templates)]);
   const model = module.compose(loaded.data);
-  const rendered = renderMarkdown(model, templatesFor(templates));
+  const rendered = renderMarkdown(model, templateSet);
   const sourceSha256 = createHash('sha256').update(loaded.text).digest('hex');
   return {
     document: buildDocx(rendered.document, { ...model.meta, sourceSha256, logos }),

@@ -5,11 +5,10 @@
  *
  * Compiling the schemas with ajv costs more than the rest of a `convention validate`: the build
  * (`scripts/build-validators.mjs`) writes each type's validator as standalone code into
- * `dist/validators/<type>.js`, and this module loads it when it matches the schemas on disk (same
- * hash). Otherwise (sources run without a build, a schema edited since) ajv compiles at run time,
+ * `dist/validators/<type>.js`, and this module loads it when it was compiled from the schemas on
+ * disk (same text). Otherwise (sources run without a build, a schema edited since) ajv compiles at run time,
  * with the same options: the errors, and so the messages, are the same either way.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,11 +52,15 @@ function common(): SchemaObject {
   return (commonSchema ??= JSON.parse(schemaText(COMMON_SCHEMA)) as SchemaObject);
 }
 
-/** The hash of the schemas a type's validator is compiled from: a standalone one is used only if it matches. */
-export function schemaSourceHash(typeId: string): string {
+/**
+ * The text of the schemas a type's validator is compiled from: a standalone one is used only if it
+ * was compiled from the same. Compared as text rather than hashed: loading node:crypto would cost
+ * `validate` more (some 4 ms) than comparing a few kilobytes.
+ */
+export function schemaSource(typeId: string): string {
   const type = findType(typeId);
   if (!type) throw new Error(`schéma inconnu : ${typeId}`);
-  return createHash('sha256').update(schemaText(COMMON_SCHEMA)).update('\0').update(schemaText(type.schemaFile)).digest('hex');
+  return `${schemaText(COMMON_SCHEMA)}\0${schemaText(type.schemaFile)}`;
 }
 
 /** An ajv instance holding every bundled schema (the build passes `code` options for standalone output). */
@@ -87,8 +90,8 @@ async function standaloneValidator(typeId: string): Promise<Validator | undefine
   const file = join(VALIDATORS_DIR, `${typeId}.js`);
   if (!existsSync(file)) return undefined;
   try {
-    const module = (await import(pathToFileURL(file).href)) as { default: Validator; sourceHash: string };
-    return module.sourceHash === schemaSourceHash(typeId) ? module.default : undefined;
+    const module = (await import(pathToFileURL(file).href)) as { default: Validator; schemaSource: string };
+    return module.schemaSource === schemaSource(typeId) ? module.default : undefined;
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@ import { Packer } from 'docx';
 import xml from 'xml';
 import { strFromU8, unzipSync } from 'fflate';
 import { checkFile } from '../../src/core/pipeline.js';
-import { renderMarkdown } from '../../src/core/render.js';
+import { renderMarkdown, templatesFor } from '../../src/core/render.js';
 import { buildDocx, wordDocument, type DocxMetadata } from '../../src/core/docx.js';
 import { attributePayload, packageParts, serializeXml, type XmlNode } from '../../src/core/docx-package.js';
 import { loadTypeModule } from '../../src/types/registry.js';
@@ -29,7 +29,7 @@ async function documents(file: string): Promise<{ markdown: string; metadata: Do
   const checked = await checkFile(file);
   if (!checked.loaded) throw new Error(`${file} : ${JSON.stringify(checked.problems)}`);
   const model = (await loadTypeModule(checked.loaded.data.type as string)).compose(checked.loaded.data);
-  const rendered = renderMarkdown(model);
+  const rendered = renderMarkdown(model, await templatesFor());
   return [
     { markdown: rendered.document, metadata: { ...model.meta, logos: checked.logos } },
     ...rendered.annexes.map((annex) => ({ markdown: annex.markdown, metadata: model.meta })),

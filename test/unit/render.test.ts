@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { buildDocx, typography } from '../../src/core/docx.js';
 import { RenderError } from '../../src/core/errors.js';
 import { parseConvention } from '../../src/core/load.js';
-import { escapeMarkdown, loadTemplateSet, renderMarkdown } from '../../src/core/render.js';
+import { readTemplates } from '../../src/core/assets.js';
+import {
+  escapeMarkdown,
+  loadTemplateSet,
+  PRECOMPILED_TEMPLATES_FILE,
+  renderMarkdown,
+  templateSourceHash,
+  templatesFor,
+  type PrecompiledTemplate,
+} from '../../src/core/render.js';
 import { compose } from '../../src/types/locale-ccas.js';
 import { extractText } from '../support/docx-text.js';
 import { temporaryFolder } from '../support/paths.js';
@@ -19,31 +28,40 @@ function marollesModel(edit: (text: string) => string = (t) => t) {
 describe('render', () => {
   test('values are printed literally: Markdown, Handlebars and XML in a value stay text', async () => {
     const model = marollesModel((t) => t.replace('prenom: Georges', 'prenom: "**Georges** {{x}} <w:p/> - 1. #"'));
-    const { document } = renderMarkdown(model);
+    const { document } = renderMarkdown(model, await templatesFor());
     const text = await extractText(buildDocx(document, model.meta));
     expect(text).toContain('**Georges** {{x}} <w:p/> - 1. # JOUBERT');
   });
 
-  test('article references follow the articles present', () => {
-    const { document } = renderMarkdown(marollesModel());
+  test('article references follow the articles present', async () => {
+    const { document } = renderMarkdown(marollesModel(), await templatesFor());
     const rgpd = /## Article (\d+) : Protection des données/.exec(document)![1];
     expect(document).toContain('## Article 3 : Référents');
     expect(rgpd).toBe('6');
   });
 
-  test('a reference to an absent article is a render error, not a "?" in the document', () => {
+  test('a reference to an absent article is a render error, not a "?" in the document', async () => {
     const overlay = temporaryFolder();
     mkdirSync(join(overlay, 'common'), { recursive: true });
     writeFileSync(join(overlay, 'common', 'document.md.hbs'), 'Voir l’{{ref "inexistant"}}.\n');
-    expect(() => renderMarkdown(marollesModel(), loadTemplateSet([overlay]))).toThrow(RenderError);
-    expect(() => renderMarkdown(marollesModel(), loadTemplateSet([overlay]))).toThrow(/inexistant/);
+    const templates = await loadTemplateSet([overlay]);
+    expect(() => renderMarkdown(marollesModel(), templates)).toThrow(RenderError);
+    expect(() => renderMarkdown(marollesModel(), templates)).toThrow(/inexistant/);
   });
 
-  test('strict mode: a field missing from the model is an error naming the template', () => {
+  test('strict mode: a field missing from the model is an error naming the template', async () => {
     const overlay = temporaryFolder();
     mkdirSync(join(overlay, 'common'), { recursive: true });
     writeFileSync(join(overlay, 'common', 'document.md.hbs'), '{{champInconnu}}\n');
-    expect(() => renderMarkdown(marollesModel(), loadTemplateSet([overlay]))).toThrow(/common\/document.*champInconnu/);
+    const templates = await loadTemplateSet([overlay]);
+    expect(() => renderMarkdown(marollesModel(), templates)).toThrow(/common\/document.*champInconnu/);
+  });
+
+  test('the build precompiles every bundled template, each entry carrying the hash of its file', () => {
+    const templates = JSON.parse(readFileSync(PRECOMPILED_TEMPLATES_FILE, 'utf8')) as Record<string, PrecompiledTemplate>;
+    const bundled = readTemplates();
+    expect(Object.keys(templates).sort()).toEqual(bundled.map((t) => t.name).sort());
+    for (const { name, text } of bundled) expect([name, templates[name]!.sourceHash]).toEqual([name, templateSourceHash(text)]);
   });
 
   test('French typography: apostrophe and no-break spaces', () => {

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain ES module script, without type declarations.
 import { generateTypes } from '../../scripts/schema-types.mjs';
+import { BUILT_CATALOGUES_FILE, catalogueFile, type BuiltCatalogue } from '../../src/core/assets.js';
 import { ROOT } from '../support/paths.js';
 
 const SCHEMAS = join(ROOT, 'schemas');
@@ -57,6 +58,16 @@ describe('schemas', () => {
     for (const option of optionIds) {
       const partial = join(ROOT, 'templates', 'locale-ccas', 'engagements', `${option}.md.hbs`);
       expect(readFileSync(partial, 'utf8').length).toBeGreaterThan(0);
+    }
+  });
+
+  test('the build parses each catalogue into dist/catalogues.json, beside the YAML text it parsed', () => {
+    const built = JSON.parse(readFileSync(BUILT_CATALOGUES_FILE, 'utf8')) as Record<string, BuiltCatalogue>;
+    const types = readdirSync(join(ROOT, 'templates')).filter((type) => existsSync(catalogueFile(type)));
+    expect(Object.keys(built).sort()).toEqual(types.sort());
+    for (const type of types) {
+      const text = readFileSync(catalogueFile(type), 'utf8');
+      expect(built[type]).toEqual({ source: text, catalogue: parse(text) });
     }
   });
 });

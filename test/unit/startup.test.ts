@@ -3,10 +3,11 @@
  * CommonJS cache, at exit) lists every file a command reads; files of the bundle (dist/bundle) are
  * mapped to the modules they hold through the bundle's `modules.json`. `validate` must never load
  * docx, handlebars, marked, jszip, inquirer or the ajv compiler; `--help` none of them either;
- * `--version` nothing past the bin.
+ * `--version` nothing past the bin; `render` the Handlebars compiler only for templates it must
+ * compile (an overlay), the bundled ones coming precompiled.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,7 +38,11 @@ const out = process.env.CONVENTION_PROBE_OUT;
 register(${JSON.stringify(pathToFileURL(hooks).href)}, import.meta.url, { data: { out } });
 // CommonJS files required through createRequire do not pass the hook: read the cache at exit.
 const Module = createRequire(import.meta.url)('node:module');
-process.on('exit', () => appendFileSync(out, Object.keys(Module._cache).map((f) => pathToFileURL(f).href).join('\\n') + '\\n'));
+// Node's own modules, from its load list: \`builtin:child_process\`.
+process.on('exit', () => appendFileSync(out, [
+  ...Object.keys(Module._cache).map((f) => pathToFileURL(f).href),
+  ...process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => 'builtin:' + m.slice('NativeModule '.length)),
+].join('\\n') + '\\n'));
 `,
 );
 
@@ -47,7 +52,7 @@ const bundleModules: Record<string, string[]> = existsSync(join(ROOT, 'dist', 'b
 
 let runs = 0;
 /** The files a run loaded, relative to the package root, bundle files expanded to their modules. */
-function loadedBy(args: string[]): { files: string[]; status: number | null } {
+function loadedBy(args: string[]): { files: string[]; builtins: string[]; status: number | null } {
   const out = join(probeDir, `run-${++runs}.txt`);
   writeFileSync(out, '');
   const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, ...args], {
@@ -57,12 +62,17 @@ function loadedBy(args: string[]): { files: string[]; status: number | null } {
     timeout: 60000,
   });
   const files = new Set<string>();
+  const builtins = new Set<string>();
   for (const url of readFileSync(out, 'utf8').split('\n').filter(Boolean)) {
+    if (url.startsWith('builtin:')) {
+      builtins.add(url.slice('builtin:'.length));
+      continue;
+    }
     const file = relative(ROOT, fileURLToPath(url)).split('\\').join('/');
     files.add(file);
     for (const inner of bundleModules[file] ?? []) files.add(inner);
   }
-  return { files: [...files].sort(), status: result.status };
+  return { files: [...files].sort(), builtins: [...builtins].sort(), status: result.status };
 }
 
 /** Package names (`docx`, `@inquirer/core`) of the files loaded from node_modules. */
@@ -75,13 +85,19 @@ function packagesIn(files: string[]): Set<string> {
   return names;
 }
 
+const HANDLEBARS_RUNTIME = /node_modules\/handlebars\/dist\/cjs\/handlebars\.runtime\.js$/;
+const HANDLEBARS_COMPILER = /node_modules\/handlebars\/dist\/cjs\/handlebars\/compiler\//;
 const HEAVY = ['docx', 'handlebars', 'marked', 'jszip', 'inquirer', '@inquirer/core', 'cli-progress'];
 const example = join(EXAMPLES, 'locale-ccas-marolles.yaml');
 
 describe('start-up: what each command loads', () => {
   test('validate loads neither docx, handlebars, marked, jszip, inquirer nor the ajv compiler', () => {
-    const { files, status } = loadedBy([BIN, 'validate', example]);
+    const { files, builtins, status } = loadedBy([BIN, 'validate', example]);
     expect(status).toBe(0);
+    expect(builtins).toContain('fs'); // the probe sees Node's modules
+    expect(builtins).not.toContain('child_process');
+    // Standalone validators are checked against the schemas' text, without node:crypto.
+    expect(builtins).not.toContain('crypto');
     const packages = packagesIn(files);
     expect(packages.has('yaml')).toBe(true); // the probe sees bundled packages
     for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
@@ -115,6 +131,8 @@ describe('start-up: what each command loads', () => {
   test('--help loads none of the heavy packages; --version nothing past the bin', () => {
     const help = loadedBy([BIN, '--help']);
     expect(help.status).toBe(0);
+    // commander's child_process (for executable subcommands, which this CLI has none of) is loaded on use only.
+    expect(help.builtins).not.toContain('child_process');
     const packages = packagesIn(help.files);
     for (const heavy of [...HEAVY, 'ajv', 'chalk']) expect(packages.has(heavy)).toBe(false);
     const version = loadedBy([BIN, '--version']);
@@ -127,5 +145,17 @@ describe('start-up: what each command loads', () => {
     const { files, status } = loadedBy([BIN, 'render', example, '-o', out]);
     expect(status).toBe(0);
     expect(packagesIn(files).has('docx')).toBe(true);
+    // The bundled templates come precompiled by the build: Handlebars' runtime, never its compiler.
+    expect(files.some((f) => HANDLEBARS_RUNTIME.test(f))).toBe(true);
+    expect(files.filter((f) => HANDLEBARS_COMPILER.test(f))).toEqual([]);
+  });
+
+  test('render with an overlay (--templates) compiles it: the compiler is loaded then', () => {
+    const overlay = mkdtempSync(join(probeDir, 'gabarits-'));
+    mkdirSync(join(overlay, 'common'));
+    writeFileSync(join(overlay, 'common', 'signatures.md.hbs'), 'Signatures.\n');
+    const { files, status } = loadedBy([BIN, 'render', example, '-o', join(probeDir, 'deux.docx'), '--templates', overlay]);
+    expect(status).toBe(0);
+    expect(files.some((f) => HANDLEBARS_COMPILER.test(f))).toBe(true);
   });
 });

@@ -1,0 +1,42 @@
+// Build step (after tsc): prepares the bundled templates/ so that a command does less at start.
+//
+// - The Handlebars templates (templates/**/*.md.hbs) are precompiled into
+//   dist/templates/precompiled.json: `convention render` then loads Handlebars' runtime only and
+//   compiles nothing. The options, the hash and the reading of the folder come from dist/core
+//   (render.js, assets.js), the modules that load this file, so the two cannot disagree; a template
+//   whose hash no longer matches the file on disk is compiled at run time there, as are overlays.
+// - Each type's catalogue.yaml is parsed into dist/catalogues.json, beside the text it was parsed
+//   from: assets.js uses an entry only while that text is the one on disk.
+//
+// templates/ stays the only source: nothing written here is committed.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import Handlebars from 'handlebars';
+import { parse } from 'yaml';
+
+const { COMPILE_OPTIONS, PRECOMPILED_TEMPLATES_FILE, templateSourceHash } = await import('../dist/core/render.js');
+const { BUILT_CATALOGUES_FILE, catalogueFile, readTemplates } = await import('../dist/core/assets.js');
+const { CONVENTION_TYPES } = await import('../dist/types/registry.js');
+
+// A copy of the options each time: precompile adds its defaults to the object it is given.
+const templates = Object.fromEntries(
+  readTemplates().map(({ name, text }) => [name, { sourceHash: templateSourceHash(text), spec: Handlebars.precompile(text, { ...COMPILE_OPTIONS }) }]),
+);
+rmSync(dirname(PRECOMPILED_TEMPLATES_FILE), { recursive: true, force: true });
+mkdirSync(dirname(PRECOMPILED_TEMPLATES_FILE), { recursive: true });
+writeFileSync(PRECOMPILED_TEMPLATES_FILE, JSON.stringify(templates) + '\n');
+console.log(`gabarits précompilés : ${Object.keys(templates).length} → ${PRECOMPILED_TEMPLATES_FILE}`);
+
+const catalogues = {};
+for (const { id } of CONVENTION_TYPES) {
+  const file = catalogueFile(id);
+  if (!existsSync(file)) continue;
+  const source = readFileSync(file, 'utf8');
+  const catalogue = parse(source);
+  // JSON must give back exactly what the YAML parser gives (no date, no infinity, no undefined).
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(catalogue)), catalogue)) throw new Error(`${file} : catalogue non représentable en JSON`);
+  catalogues[id] = { source, catalogue };
+}
+writeFileSync(BUILT_CATALOGUES_FILE, JSON.stringify(catalogues) + '\n');
+console.log(`catalogues : ${Object.keys(catalogues).join(', ')} → ${BUILT_CATALOGUES_FILE}`);
