@@ -56,44 +56,25 @@ const WORKER_FILE = new URL('./batch-worker.js', import.meta.url);
 const IN_FLIGHT_PER_THREAD = 2;
 
 /**
- * Renders the tasks on `jobs` threads (in this one when `jobs` is 1, for a single task, or when no
- * compiled worker exists), calling `onOutcome` in input order.
+ * Renders the tasks on `jobs` threads — this one and `jobs - 1` workers (this thread alone when
+ * `jobs` is 1, for a single task, or when no compiled worker exists) — calling `onOutcome` in input
+ * order. This thread renders too: a worker more would cost a whole isolate's memory for the little
+ * work of reporting.
  */
 export async function renderBatch(
   tasks: readonly RenderTask[],
   jobs: number,
   onOutcome: (task: RenderTask, outcome: RenderOutcome, index: number) => Promise<void> | void,
 ): Promise<void> {
-  const workers = Math.min(jobs, tasks.length);
-  if (workers <= 1 || !existsSync(fileURLToPath(WORKER_FILE))) {
-    // A few documents in flight: while one waits for its file to be written, the next is composed.
-    const running: Promise<RenderOutcome>[] = [];
-    let next = 0;
-    const start = () => {
-      if (next < tasks.length) running.push(renderTask(tasks[next++]!));
-    };
-    for (let k = 0; k < IN_FLIGHT_PER_THREAD; k++) start();
-    for (const [index, task] of tasks.entries()) {
-      const outcome = await running.shift()!;
-      start();
-      await onOutcome(task, outcome, index);
-    }
-    return;
-  }
-  await renderOnWorkers(tasks, workers, onOutcome);
-}
-
-async function renderOnWorkers(
-  tasks: readonly RenderTask[],
-  count: number,
-  onOutcome: (task: RenderTask, outcome: RenderOutcome, index: number) => Promise<void> | void,
-): Promise<void> {
+  const threads = Math.min(jobs, tasks.length);
+  const workers = existsSync(fileURLToPath(WORKER_FILE)) ? Math.max(0, threads - 1) : 0;
   const done = new Map<number, RenderOutcome>();
   let nextToSend = 0;
   let nextToReport = 0;
-  // Outcomes are reported one after the other, in order, even while workers keep answering.
+  // Outcomes are reported one after the other, in order, whichever thread finished first.
   let reporting = Promise.resolve();
   let failure: unknown;
+  const take = (): number | undefined => (nextToSend < tasks.length ? nextToSend++ : undefined);
 
   await new Promise<void>((resolve, reject) => {
     const pool: Worker[] = [];
@@ -105,12 +86,6 @@ async function renderOnWorkers(
       for (const worker of pool) void worker.terminate();
       if (error) reject(error);
       else resolve();
-    };
-    const send = (worker: Worker) => {
-      if (nextToSend >= tasks.length) return;
-      const index = nextToSend++;
-      pending.get(worker)!.add(index);
-      worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
     };
     const report = () => {
       reporting = reporting.then(async () => {
@@ -126,6 +101,12 @@ async function renderOnWorkers(
         failure ??= error;
         finish(error);
       });
+    };
+    const send = (worker: Worker) => {
+      const index = take();
+      if (index === undefined) return;
+      pending.get(worker)!.add(index);
+      worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
     };
     const fail = (worker: Worker, error: unknown) => {
       for (const index of pending.get(worker)!) done.set(index, { ok: false, error: describeError(error, tasks[index]!.file) });
@@ -153,7 +134,16 @@ async function renderOnWorkers(
       });
       for (let k = 0; k < IN_FLIGHT_PER_THREAD; k++) send(worker);
     };
-    for (let n = 0; n < count; n++) spawn();
+    for (let n = 0; n < workers; n++) spawn();
+    // This thread's share: tasks taken one after the other by each of its in-flight slots.
+    const renderHere = async () => {
+      for (let index = take(); index !== undefined && !finished; index = take()) {
+        done.set(index, await renderTask(tasks[index]!));
+        report();
+      }
+    };
+    for (let k = 0; k < IN_FLIGHT_PER_THREAD; k++) void renderHere();
+    if (tasks.length === 0) finish();
   });
   if (failure) throw failure;
 }
