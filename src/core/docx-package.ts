@@ -122,7 +122,7 @@ interface FileInternals {
   Footers: Wrapper[];
   Styles: Formattable;
   CoreProperties: Formattable;
-  Numbering: Formattable & { ConcreteNumbering: unknown[] };
+  Numbering: Formattable & { ConcreteNumbering: { reference: string; instance: number; numId: number }[] };
   FileRelationships: Formattable;
   ContentTypes: Formattable;
   CustomProperties: Formattable;
@@ -137,7 +137,6 @@ interface CompilerInternals {
     getMediaData(xml: string, media: FileInternals['Media']): MediaData[];
     replace(xml: string, media: MediaData[], offset: number): string;
   };
-  numberingReplacer: { replace(xml: string, concreteNumberings: unknown[]): string };
 }
 
 const IMAGE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
@@ -145,11 +144,26 @@ const FONT_TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocumen
 
 function compilerInternals(): CompilerInternals {
   const compiler = (Packer as unknown as { compiler?: Partial<CompilerInternals> }).compiler;
-  if (!compiler?.formatter || !compiler.imageReplacer || !compiler.numberingReplacer) {
+  if (!compiler?.formatter || !compiler.imageReplacer) {
     // docx is pinned in package.json; this names the cause should an upgrade move its compiler.
     throw new Error('docx : compilateur interne introuvable (version de docx non prise en charge)');
   }
   return compiler as CompilerInternals;
+}
+
+/**
+ * What docx's `NumberingReplacer` does — each `{reference-instance}` placeholder becomes the numId
+ * of that numbering instance, the first instance of a key winning — in one pass over the part,
+ * where docx runs one regular expression per instance over each part.
+ */
+function replaceNumberingIds(text: string, instances: readonly { reference: string; instance: number; numId: number }[]): string {
+  if (instances.length === 0) return text;
+  const ids = new Map<string, string>();
+  for (const { reference, instance, numId } of instances) {
+    const key = `${reference}-${instance}`;
+    if (!ids.has(key)) ids.set(key, String(numId));
+  }
+  return text.replace(/\{([^{}]*)\}/g, (placeholder, key: string) => ids.get(key) ?? placeholder);
 }
 
 /**
@@ -158,10 +172,10 @@ function compilerInternals(): CompilerInternals {
  */
 export function packageParts(document: Document): PackagePart[] {
   const file = document as unknown as FileInternals;
-  const { formatter, imageReplacer, numberingReplacer } = compilerInternals();
+  const { formatter, imageReplacer } = compilerInternals();
   const xml = (input: Formattable, viewWrapper: object, standalone: boolean) =>
     serializeXml(formatter.format(input, { viewWrapper, file, stack: [] }), standalone);
-  const numbering = (text: string) => numberingReplacer.replace(text, file.Numbering.ConcreteNumbering);
+  const numbering = (text: string) => replaceNumberingIds(text, file.Numbering.ConcreteNumbering);
   const addImages = (relationships: Relationships, media: MediaData[], first: number) =>
     media.forEach((image, i) => relationships.addRelationship(first + i, IMAGE_RELATIONSHIP, `media/${image.fileName}`));
 
@@ -247,9 +261,10 @@ class NativeDeflate extends ZipPassThrough {
 
 /**
  * Compressed parts by content. Most parts (styles, numbering, settings, the empty comment and note
- * parts, footers) are the same in every document of a batch: compressing them once is enough. The
- * parts proper to each document are never kept, and the cache is bounded, so that a batch of ten
- * thousand documents does not grow it.
+ * parts, footers) are the same in every document of a batch: compressed once, at the highest level.
+ * The parts proper to each document (the text above all, 40 to 60 kB of XML) are compressed at
+ * level 3: twice as fast as the default level 6 for some 10 % more bytes on that part. They are
+ * never kept, and the cache is bounded, so that a batch of ten thousand documents does not grow it.
  */
 const deflatedParts = new Map<string, { bytes: Uint8Array; deflated: Uint8Array }>();
 const DEFLATED_PARTS_LIMIT = 64;
@@ -257,12 +272,12 @@ const DOCUMENT_PARTS = new Set(['word/document.xml', 'docProps/core.xml', 'docPr
 
 function compressed(part: PackagePart): { bytes: Uint8Array; deflated: Uint8Array } {
   const { data } = part;
-  const compress = (bytes: Uint8Array) => ({ bytes, deflated: deflateRawSync(bytes, { level: 6 }) });
-  if (typeof data !== 'string') return compress(data);
-  if (DOCUMENT_PARTS.has(part.path)) return compress(Buffer.from(data, 'utf8'));
+  const compress = (bytes: Uint8Array, level: number) => ({ bytes, deflated: deflateRawSync(bytes, { level }) });
+  if (typeof data !== 'string') return compress(data, 6);
+  if (DOCUMENT_PARTS.has(part.path)) return compress(Buffer.from(data, 'utf8'), 3);
   let entry = deflatedParts.get(data);
   if (!entry) {
-    entry = compress(Buffer.from(data, 'utf8'));
+    entry = compress(Buffer.from(data, 'utf8'), 9);
     if (deflatedParts.size >= DEFLATED_PARTS_LIMIT) deflatedParts.clear();
     deflatedParts.set(data, entry);
   }
