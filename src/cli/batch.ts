@@ -57,11 +57,12 @@ const WORKER_FILE = new URL('./batch-worker.js', import.meta.url);
 const IN_FLIGHT_PER_THREAD = 4;
 
 /**
- * A worker's old-generation heap, in MB: some five times what a worker keeps alive (about 25 MB).
- * Measured on 3 000 documents with two workers: 64 to 128 MB give the same speed and a peak that
- * stays near 210 MB for the whole process; at 48 MB the collector thrashes.
+ * A worker's old-generation heap, in MB: some four times what a worker keeps alive (about 25 MB).
+ * Measured on 3 000 documents with two workers, 64 to 128 MB give the same speed and a peak near
+ * 210 MB for the whole process (uncapped: 280 to 300 MB, growing with the batch); at 48 MB the
+ * collector thrashes. The lower end keeps a batch of 10 000 as low as one of 1 000.
  */
-const WORKER_HEAP_MB = 128;
+const WORKER_HEAP_MB = 96;
 
 /**
  * Renders the tasks on `jobs` worker threads (in this thread when `jobs` is 1, for a single task,
