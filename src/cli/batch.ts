@@ -66,7 +66,8 @@ const WORKER_HEAP_MB = 96;
 
 /**
  * Renders the tasks on `jobs` worker threads (in this thread when `jobs` is 1, for a single task,
- * or when no compiled worker exists), calling `onOutcome` in input order.
+ * or when no compiled worker exists), calling `onOutcome` in input order. `workerFile`: the worker
+ * script (tests give one that dies).
  *
  * With workers, this thread only hands out tasks and reports: it never loads docx, and each worker's
  * heap is capped (WORKER_HEAP_MB) — V8 otherwise lets a busy heap grow with the length of the batch,
@@ -78,9 +79,10 @@ export async function renderBatch(
   tasks: readonly RenderTask[],
   jobs: number,
   onOutcome: (task: RenderTask, outcome: RenderOutcome, index: number) => Promise<void> | void,
+  workerFile: URL = WORKER_FILE,
 ): Promise<void> {
   const threads = Math.min(jobs, tasks.length);
-  const workers = threads >= 2 && existsSync(fileURLToPath(WORKER_FILE)) ? threads : 0;
+  const workers = threads >= 2 && existsSync(fileURLToPath(workerFile)) ? threads : 0;
   const done = new Map<number, RenderOutcome>();
   let nextToSend = 0;
   let nextToReport = 0;
@@ -131,7 +133,7 @@ export async function renderBatch(
       pending.get(worker)!.clear();
     };
     const spawn = () => {
-      const worker = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       pool.push(worker);
       pending.set(worker, new Set());
       worker.on('message', (reply: WorkerReply) => {
