@@ -11,7 +11,7 @@
  * zlib and put in the zip by fflate.
  */
 import { deflateRawSync } from 'node:zlib';
-import { NextAttributeComponent, Packer, type Document } from 'docx';
+import { FileChild, NextAttributeComponent, Packer, type Document, type Paragraph } from 'docx';
 import { Zip, ZipPassThrough } from 'fflate';
 
 /** What docx's formatter produces: `{ tag: children | { _attr } | text }`. */
@@ -37,6 +37,7 @@ function attributes(values: Record<string, unknown>, out: string[]): void {
 function element(node: XmlNode): string {
   const name = Object.keys(node)[0];
   const values = name === undefined ? undefined : node[name];
+  if (name === RAW_XML) return values as string;
   const attrs: string[] = [];
   const content: unknown[] = [];
   if (typeof values === 'object' && values !== null) {
@@ -67,6 +68,39 @@ function element(node: XmlNode): string {
   if (name === undefined) return body;
   const open = `<${name}${attrs.length > 0 ? ` ${attrs.join(' ')}` : ''}`;
   return content.length > 0 ? `${open}>${body}</${name}>` : `${open}/>`;
+}
+
+/** The key of a node holding XML already serialised (see `RawXml`). */
+const RAW_XML = '\u0000xml';
+
+/** A body element whose XML was serialised before (a cached paragraph): written as it is. */
+export class RawXml extends FileChild {
+  constructor(private readonly xml: string) {
+    super('w:p');
+  }
+
+  override prepForXml(): XmlNode {
+    return { [RAW_XML]: this.xml };
+  }
+}
+
+const paragraphXml = new Map<string, string>();
+/** Distinct paragraphs kept: the stock clauses of every type fit, a long batch does not grow it. */
+const PARAGRAPH_XML_LIMIT = 4000;
+
+/**
+ * The paragraph built by `build`, serialised once per key: the key must say everything the XML
+ * depends on (its Markdown, alignment, keep-with-next). Only for paragraphs whose formatting needs
+ * no document (no list numbering, image or hyperlink to register): `build` gets no file context.
+ */
+export function cachedParagraph(key: string, build: () => Paragraph): RawXml {
+  let xml = paragraphXml.get(key);
+  if (xml === undefined) {
+    xml = element(compilerInternals().formatter.format(build() as unknown as Formattable, { stack: [] }));
+    if (paragraphXml.size >= PARAGRAPH_XML_LIMIT) paragraphXml.clear();
+    paragraphXml.set(key, xml);
+  }
+  return new RawXml(xml);
 }
 
 /** A part's XML: the declaration docx writes (standalone or not), then the root element. */

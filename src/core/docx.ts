@@ -26,7 +26,7 @@ import {
 } from 'docx';
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { RenderError } from './errors.js';
-import { packageParts, zipParts, type PackagePart } from './docx-package.js';
+import { cachedParagraph, packageParts, zipParts, type PackagePart, type RawXml } from './docx-package.js';
 
 export interface DocxMetadata {
   title: string;
@@ -115,11 +115,13 @@ interface InlineStyle {
   italics?: boolean;
 }
 
-type Block = Paragraph | Table;
+type Block = Paragraph | Table | RawXml;
 
 interface BlockContext {
   alignment: (typeof AlignmentType)[keyof typeof AlignmentType];
   listLevel: number;
+  /** In a table cell, which docx ends with a paragraph of its own unless its last child is one. */
+  inCell?: boolean;
 }
 
 /**
@@ -158,6 +160,8 @@ function decodeEntities(text: string): string {
 
 class DocxBuilder {
   private orderedListInstance = 0;
+
+  constructor(private readonly cacheParagraphs: boolean) {}
 
   inline(tokens: readonly Token[] | undefined, style: InlineStyle = {}): TextRun[] {
     const runs: TextRun[] = [];
@@ -203,15 +207,14 @@ class DocxBuilder {
         case 'heading':
           out.push(this.heading(token as Tokens.Heading));
           break;
-        case 'paragraph':
-          out.push(
-            new Paragraph({
-              children: this.inline(token.tokens),
-              alignment: context.alignment,
-              keepNext: keepWithSignatures || undefined,
-            }),
-          );
+        case 'paragraph': {
+          const paragraph = () =>
+            new Paragraph({ children: this.inline(token.tokens), alignment: context.alignment, keepNext: keepWithSignatures || undefined });
+          // A paragraph is the same XML wherever it appears: the stock clauses, identical from one
+          // convention of a type to the next, are built and serialised once per process.
+          out.push(this.cacheParagraphs && !context.inCell ? cachedParagraph(`${context.alignment}|${keepWithSignatures}|${token.raw}`, paragraph) : paragraph());
           break;
+        }
         case 'list':
           out.push(...this.list(token as Tokens.List, context.listLevel));
           break;
@@ -313,7 +316,7 @@ class DocxBuilder {
             cantSplit: true,
             tableHeader: hasHeader && rowIndex === 0,
             children: Array.from({ length: columns }, (_, i) => {
-              const blocks = this.blocks(cells[i] ?? [], { alignment: AlignmentType.LEFT, listLevel: 0 });
+              const blocks = this.blocks(cells[i] ?? [], { alignment: AlignmentType.LEFT, listLevel: 0, inCell: true });
               const children = blocks.length > 0 ? blocks : [new Paragraph({ children: [] })];
               return new TableCell({
                 width: { size: Math.floor(100 / columns), type: WidthType.PERCENTAGE },
@@ -380,10 +383,14 @@ export function buildDocx(markdownText: string, metadata: DocxMetadata): Buffer 
   return reproducible(packageParts(wordDocument(markdownText, metadata)), metadata.dateSignature);
 }
 
-/** The docx `Document` of a rendered Markdown document (before packaging). */
-export function wordDocument(markdownText: string, metadata: DocxMetadata): Document {
+/**
+ * The docx `Document` of a rendered Markdown document (before packaging). `cacheParagraphs: false`
+ * gives a document made of docx's objects only, as docx's own compiler can serialise it (the
+ * packaging test compares both).
+ */
+export function wordDocument(markdownText: string, metadata: DocxMetadata, { cacheParagraphs = true } = {}): Document {
   const tokens = markdown.lexer(markdownText);
-  const builder = new DocxBuilder();
+  const builder = new DocxBuilder(cacheParagraphs);
   const children = builder.blocks(tokens, { alignment: AlignmentType.JUSTIFIED, listLevel: 0 });
   return new Document({
     title: metadata.title,
