@@ -4,11 +4,12 @@
  * Why: the Packer serialises each part with the generic `xml` package (written for streams and
  * indentation: it was the largest single cost of a render), then hands the parts to JSZip, whose
  * asynchronous, pure-JavaScript deflate came next. Here the parts are the same — produced by
- * docx's own formatter, relationships, image and numbering replacers, in the order its compiler
- * runs them (see `Compiler.xmlifyFile` in docx 9.7, which is pinned) — serialised by
- * `serializeXml`, which writes exactly what `xml` writes for docx's output (a unit test compares
- * both, part by part, on every example and on generated trees), then compressed by Node's native
- * zlib and put in the zip by fflate.
+ * docx's own formatter, relationships and image replacer, in the order its compiler runs them (see
+ * `Compiler.xmlifyFile` in docx 9.7, which is pinned), numbering placeholders replaced as docx
+ * replaces them — serialised by `serializeXml`, which writes exactly what `xml` writes for docx's
+ * output (a unit test compares both, part by part, on every example and on generated trees), then
+ * compressed by Node's native zlib and put in the zip by fflate. Body paragraphs are serialised
+ * once per process (`cachedParagraph`).
  */
 import { deflateRawSync } from 'node:zlib';
 import { FileChild, NextAttributeComponent, Packer, type Document, type Paragraph } from 'docx';
@@ -49,9 +50,9 @@ function element(node: XmlNode): string {
       content.push('');
       for (const child of values as unknown[]) {
         if (typeof child === 'object') {
-          const child_ = child as XmlNode;
-          if (Object.keys(child_)[0] === '_attr') attributes(child_._attr as Record<string, unknown>, attrs);
-          else content.push(element(child_));
+          const childNode = child as XmlNode;
+          if (Object.keys(childNode)[0] === '_attr') attributes(childNode._attr as Record<string, unknown>, attrs);
+          else content.push(element(childNode));
         } else {
           content.pop();
           text = true;
