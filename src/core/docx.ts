@@ -212,7 +212,8 @@ class DocxBuilder {
             new Paragraph({ children: this.inline(token.tokens), alignment: context.alignment, keepNext: keepWithSignatures || undefined });
           // A paragraph is the same XML wherever it appears: the stock clauses, identical from one
           // convention of a type to the next, are built and serialised once per process.
-          out.push(this.cacheParagraphs && !context.inCell ? cachedParagraph(`${context.alignment}|${keepWithSignatures}|${token.raw}`, paragraph) : paragraph());
+          const key = `${context.alignment}|${keepWithSignatures}|${token.raw}`;
+          out.push(this.cacheParagraphs && !context.inCell ? cachedParagraph(key, paragraph) : paragraph());
           break;
         }
         case 'list':
