@@ -237,16 +237,17 @@ export function packageParts(document: Document): PackagePart[] {
   add('word/numbering.xml', xml(file.Numbering, file.Document, true));
   add('_rels/.rels', xml(file.FileRelationships, file.Document, false));
   // Headers and footers: images first become relationships of the part, then are replaced in it.
+  // (docx formats each of them twice; once is enough, the text is the same.)
   const headersAndFooters = (wrappers: Wrapper[], kind: 'header' | 'footer') => {
-    const texts = wrappers.map((wrapper) => xml(wrapper.View, wrapper, false));
-    wrappers.forEach((wrapper, index) => {
-      addImages(wrapper.Relationships, imageReplacer.getMediaData(texts[index]!, file.Media), 0);
+    const views = wrappers.map((wrapper) => {
+      const text = xml(wrapper.View, wrapper, false);
+      return { wrapper, text, media: imageReplacer.getMediaData(text, file.Media) };
+    });
+    views.forEach(({ wrapper, media }, index) => {
+      addImages(wrapper.Relationships, media, 0);
       add(`word/_rels/${kind}${index + 1}.xml.rels`, xml(wrapper.Relationships, wrapper, false));
     });
-    wrappers.forEach((_wrapper, index) => {
-      const media = imageReplacer.getMediaData(texts[index]!, file.Media);
-      add(`word/${kind}${index + 1}.xml`, numbering(imageReplacer.replace(texts[index]!, media, 0)));
-    });
+    views.forEach(({ text, media }, index) => add(`word/${kind}${index + 1}.xml`, numbering(imageReplacer.replace(text, media, 0))));
   };
   headersAndFooters(file.Headers, 'header');
   headersAndFooters(file.Footers, 'footer');
