@@ -12,6 +12,3 @@ export const GOLDEN = join(ROOT, 'test', 'golden');
 export function temporaryFolder(prefix = 'convention-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
-
-/** `UPDATE_GOLDEN=1 npm test` rewrites golden files instead of comparing with them. */
-export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
