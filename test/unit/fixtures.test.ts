@@ -5,7 +5,7 @@
  * `*.expected.txt`. Goldens are refreshed with UPDATE_GOLDEN=1 and reviewed in the diff; a missing one
  * fails (test/support/golden.ts).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { annexPath, buildDocument, checkFile } from '../../src/core/pipeline.js';
 import { extractText } from '../support/docx-text.js';
@@ -61,7 +61,34 @@ describe('invalid fixtures', () => {
   test('every golden file of the invalid cases belongs to a case', () => {
     expect(orphans('invalid')).toEqual([]);
   });
+
+  test('every problem code the README documents is shown by an invalid case', () => {
+    const shown = new Set<string>();
+    for (const golden of readdirSync(join(FIXTURES, 'invalid')).filter((f) => f.endsWith(GOLDEN_SUFFIX))) {
+      for (const line of readFileSync(join(FIXTURES, 'invalid', golden), 'utf8').split('\n')) shown.add(line.split(' ')[2] ?? '');
+    }
+    const documented = readmeProblemCodes();
+    expect(documented.length).toBeGreaterThan(0);
+    expect(documented.filter((code) => !shown.has(code))).toEqual([]);
+  });
 });
+
+/**
+ * The codes of the README's tables of problem codes: each row's first column (`a`, `b`), and the
+ * `yaml-…` codes the YAML row names as examples of its `yaml-*` family.
+ */
+function readmeProblemCodes(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('### Codes des problèmes');
+  const section = readme.slice(start, readme.indexOf('\n## ', start));
+  const codes = new Set<string>();
+  for (const row of section.split('\n').filter((line) => line.startsWith('| `'))) {
+    const [first = '', second = ''] = row.split('|').slice(1);
+    for (const [, code] of first.matchAll(/`([a-z0-9-]+)`/g)) codes.add(code!);
+    for (const [, code] of second.matchAll(/`(yaml-[a-z0-9-]+)`/g)) codes.add(code!);
+  }
+  return [...codes].sort();
+}
 
 /**
  * Golden files no case compared with (a case renamed or removed, an annex no longer separate): left
