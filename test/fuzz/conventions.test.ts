@@ -19,9 +19,10 @@ import { parseConvention } from '../../src/core/load.js';
 import { buildDocument } from '../../src/core/pipeline.js';
 import { hasErrors } from '../../src/core/problem.js';
 import { validateConvention } from '../../src/core/validate.js';
+import { inCi } from '../support/ci.js';
 import { EXAMPLES } from '../support/paths.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI ? 1000 : 100));
+const RUNS = Number(process.env.FUZZ_RUNS ?? (inCi() ? 1000 : 100));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const TODAY = { today: '2099-12-31' };
 /** A generous budget per case (a render takes tens of milliseconds): the suite's limit follows RUNS. */

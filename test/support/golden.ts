@@ -6,16 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
+import { inCi } from './ci.js';
 import { ROOT } from './paths.js';
-
-/**
- * Running under continuous integration, as CI services and tools (ci-info, Jest's `--ci`) take it:
- * `CI` set to anything but an empty string or `false`.
- */
-export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = env.CI;
-  return value !== undefined && value !== '' && value.toLowerCase() !== 'false';
-}
 
 /** `UPDATE_GOLDEN=1`: rewrite the golden files instead of comparing with them. */
 export function updatingGoldens(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -4,7 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectGolden, inCi } from '../support/golden.js';
+import { inCi } from '../support/ci.js';
+import { expectGolden } from '../support/golden.js';
 import { temporaryFolder } from '../support/paths.js';
 
 const HOW = 'UPDATE_GOLDEN=1 npm test';
