@@ -42,6 +42,8 @@ export interface NetworkView extends NamesView {
   les: string;
   des: string;
   aux: string;
+  /** « une ou des Missions Locales », « un ou des CCAS ». */
+  unOuDes: string;
 }
 
 export interface CommitmentSectionView {

@@ -5,7 +5,7 @@
  * conventions are data of the YAML, the standard clauses are the type's templates.
  */
 import { clauseCandidates, composeDuration, composeParty, composeReferents, composeRgpd, composeSignature, groupReferents, numberAnnexes, numberArticles, paragraphs, partyByRole } from '../core/compose.js';
-import { capitalize, withA, withArticle, withDe } from '../core/french.js';
+import { capitalize, oneOrMore, withA, withArticle, withDe } from '../core/french.js';
 import type { PartyView } from '../core/model.js';
 import type { RgpdRegime } from '../core/rgpd.js';
 import type { Bloc, CadreNationalConvention, Point } from './generated/cadre-national.js';
@@ -38,6 +38,7 @@ function network(convention: CadreNationalConvention): NetworkView {
     les: `les ${pluriel}`,
     des: `des ${pluriel}`,
     aux: `aux ${pluriel}`,
+    unOuDes: oneOrMore(pluriel, feminin),
   };
 }
 
