@@ -10,6 +10,8 @@ import { runCli } from '../support/run-cli.js';
 import { fillSkeleton } from '../support/skeleton-fill.js';
 
 const MARKER = 'À COMPLÉTER';
+const HIDE_CURSOR = '\x1b[?25l';
+const SHOW_CURSOR = '\x1b[?25h';
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
 
 describe('convention new (real bin)', () => {
@@ -73,6 +75,39 @@ describe('convention new (real bin)', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 });
+
+// A list prompt hides the terminal's cursor; SIGTERM (kill, a closing session manager) and SIGHUP
+// (the terminal closed) used to end the process before inquirer could show it again.
+(spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0 ? test.each : test.skip.each)(['SIGTERM', 'SIGHUP'] as const)(
+  '%s in a real terminal shows the cursor again, leaves no file and exits 130',
+  async (signal) => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'w.yaml');
+    // The shell prints its pid, then becomes the bin (exec): the signal goes to the bin itself.
+    const command = `echo "PID=$$"; exec "${process.execPath}" "${BIN}" new --type locale-ccas -o "${output}"`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1' } });
+    let text = '';
+    let sent = false;
+    child.stdin.on('error', () => undefined);
+    child.stdout.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const pid = /PID=(\d+)/.exec(text)?.[1];
+      // « Modèle de rédaction » is a list: its cursor is hidden while it waits.
+      if (!sent && pid && text.includes('Modèle de rédaction') && text.includes(HIDE_CURSOR)) {
+        sent = true;
+        process.kill(Number(pid), signal);
+      }
+    });
+    const timer = setTimeout(() => child.kill(), 20000);
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    clearTimeout(timer);
+    expect(sent).toBe(true);
+    expect(text.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(text.lastIndexOf(HIDE_CURSOR));
+    expect(text.match(/Interrompu : aucun fichier écrit\./g)).toHaveLength(1);
+    expect(status).toBe(130);
+    expect(readdirSync(folder)).toEqual([]);
+  },
+);
 
 describe('convention init (real bin)', () => {
   test.each(CONVENTION_TYPES.map((t) => t.id))('%s: a skeleton that fails only on its markers, valid once they are filled in', (typeId) => {
