@@ -26,7 +26,7 @@ export async function skeletonText(typeId: string, output: string): Promise<{ te
     schemaPath: schemaReference(output, type),
     header: [
       `${type.description} — squelette écrit par « convention init ${type.id} ».`,
-      `Remplacez chaque « ${MARKER} » par la valeur réelle (le commentaire de chaque rubrique dit la forme ou les valeurs admises), puis : convention validate ${output}`,
+      `Remplacez chaque « ${MARKER} » par la valeur réelle, puis : convention validate ${output} (qui dit, pour chaque valeur restante, la forme ou les valeurs admises)`,
     ],
     listOmitted: true,
   });
