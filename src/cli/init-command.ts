@@ -21,15 +21,14 @@ export interface InitCommandOptions {
 export async function skeletonText(typeId: string, output: string): Promise<{ text: string; markers: number }> {
   const type = requireType(typeId);
   const form = formOf(type.id);
-  const { data, marked } = skeletonOf(form, { typeId: type.id, data: readWizardData(), check: await answerChecker() });
+  const { data } = skeletonOf(form, { typeId: type.id, data: readWizardData(), check: await answerChecker() });
   const document = conventionDocument(form, data, {
     schemaPath: schemaReference(output, type),
     header: [
       `${type.description} — squelette écrit par « convention init ${type.id} ».`,
-      `Remplacez chaque « ${MARKER} » par la valeur réelle, vérifiez les valeurs marquées d'un commentaire ${MARKER}, puis : convention validate ${output}`,
+      `Remplacez chaque « ${MARKER} » par la valeur réelle, puis : convention validate ${output} (qui dit, pour chaque valeur restante, la forme ou les valeurs admises)`,
     ],
     listOmitted: true,
-    marked,
   });
   const text = document.toString({ lineWidth: 100, flowCollectionPadding: false });
   // The skeleton should fail on its markers only; anything else is a gap in the wizard's data for
@@ -39,7 +38,15 @@ export async function skeletonText(typeId: string, output: string): Promise<{ te
   for (const problem of others) {
     console.error(formatFailure(`${output} : à corriger aussi (le squelette de ce type est incomplet) : ${problem.path} ${problem.message}`));
   }
-  return { text, markers: problems.length - others.length };
+  return { text, markers: countMarkers(data) };
+}
+
+/** The values left « À COMPLÉTER » (counted in the data: validate may stop at the schema's refusals). */
+function countMarkers(value: unknown): number {
+  if (typeof value === 'string') return value.includes(MARKER) ? 1 : 0;
+  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + countMarkers(item), 0);
+  if (value && typeof value === 'object') return Object.values(value).reduce<number>((sum, item) => sum + countMarkers(item), 0);
+  return 0;
 }
 
 export async function initCommand(typeId: string, options: InitCommandOptions): Promise<ExitCode> {

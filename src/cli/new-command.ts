@@ -2,7 +2,8 @@
  * `convention new [--type T] [-o FICHIER] [--avance]`: the wizard. Asks the type, walks its schema
  * (src/wizard), checks the result with the same stages as `convention validate`, writes a commented
  * YAML (never over a file without asking), then offers to render it. Without a terminal it stops at
- * once and points to `convention init`; Ctrl-C leaves no file behind and exits 130.
+ * once and points to `convention init`; Ctrl-C, SIGTERM or SIGHUP leave no file behind, the cursor
+ * shown, and exit 130.
  */
 import { stat } from 'node:fs/promises';
 import { ExitCode, UserError } from '../core/errors.js';
@@ -18,9 +19,14 @@ import { askConvention } from '../wizard/wizard.js';
 import { readWizardData } from '../wizard/wizard-data.js';
 import { formatFailure, formatProblem, formatSuccess } from './report.js';
 
-/** The shell's code for a command stopped by Ctrl-C (128 + SIGINT). */
+/** The shell's code for a command stopped by Ctrl-C (128 + SIGINT), for every interruption. */
 export const INTERRUPTED = 130 as ExitCode;
 export const INTERRUPTED_MESSAGE = 'Interrompu : aucun fichier écrit.';
+
+/** Ctrl-C between prompts, kill, and the terminal closing. */
+const INTERRUPTIONS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** DECTCEM « show cursor »: a list prompt hides the cursor while it waits. */
+const SHOW_CURSOR = '\x1b[?25h';
 
 export interface NewCommandOptions {
   type?: string;
@@ -57,12 +63,22 @@ export async function newCommand(options: NewCommandOptions, context: NewCommand
   }
   const prompts = context.prompts ?? terminalPrompts();
   let written: string | undefined;
-  // Ctrl-C inside a prompt is a WizardAborted; between prompts (while checking) it is a signal.
+  // Ctrl-C inside a prompt is a WizardAborted; between prompts (while checking) it is a signal, as
+  // are SIGTERM and SIGHUP at any time. inquirer shows the cursor again when its prompt settles,
+  // which an exit on a signal does not wait for: the cursor is shown here (a terminal's writes are
+  // synchronous; after SIGHUP there may be no terminal left to write to).
   const onSignal = () => {
+    if (process.stdout.isTTY) {
+      try {
+        process.stdout.write(`${SHOW_CURSOR}\n`);
+      } catch {
+        // The terminal is gone: nothing to restore.
+      }
+    }
     console.error(written ? `Interrompu : ${written} est écrit, document non rendu.` : INTERRUPTED_MESSAGE);
     process.exit(INTERRUPTED);
   };
-  if (!context.prompts) process.once('SIGINT', onSignal);
+  if (!context.prompts) for (const signal of INTERRUPTIONS) process.once(signal, onSignal);
   try {
     return await runWizard(options, prompts, context, (file) => (written = file));
   } catch (error) {
@@ -72,7 +88,7 @@ export async function newCommand(options: NewCommandOptions, context: NewCommand
     }
     throw error;
   } finally {
-    process.removeListener('SIGINT', onSignal);
+    for (const signal of INTERRUPTIONS) process.removeListener(signal, onSignal);
   }
 }
 

@@ -3,7 +3,7 @@
  * data into the document model (parties, people, referents, signatures, articles and annexes
  * numbered). Pure: no disk, no printing.
  */
-import { capitalize, dateInWords, fullName, numberInWords, possessive, withArticle, withDe, yearsInWords } from './french.js';
+import { capitalize, dateInWords, fullName, numberInWords, possessive, streetLocation, withArticle, withDe, yearsInWords } from './french.js';
 import type {
   AnnexView,
   ArticleView,
@@ -20,6 +20,12 @@ import type { Adresse, Dpo, Duree, Partie, Referent, Representant, Signature } f
 
 export function composeAddress(address: Adresse): string {
   return [address.voie, address.complement, `${address.code_postal} ${address.commune}`].filter(Boolean).join(', ');
+}
+
+/** The address as the words after « Située » (« au 1 parvis …, 42027 Saint-Étienne »), or null (see streetLocation). */
+export function composeLocation(address: Adresse): string | null {
+  const street = streetLocation(address.voie);
+  return street === null ? null : composeAddress({ ...address, voie: street });
 }
 
 export function composeRepresentative(person: Representant): RepresentativeView {
@@ -58,6 +64,7 @@ export function composeParty(party: Partie): PartyView {
     sigle: party.denominations[0]!,
     denominations: party.denominations,
     adresse: composeAddress(party.adresse),
+    situation: composeLocation(party.adresse),
     representant: composeRepresentative(party.representant),
     siret: party.siret ?? null,
     courriel: party.courriel ?? null,

@@ -21,6 +21,11 @@ export function withArticle(word: string, feminine: boolean, noArticle = false):
   return article === "l'" ? article + word : `${article} ${word}`;
 }
 
+/** "une ou des Missions Locales", "un ou des CCAS": the indefinite article agrees with the noun. */
+export function oneOrMore(plural: string, feminine: boolean): string {
+  return `${feminine ? 'une' : 'un'} ou des ${plural}`;
+}
+
 /** "de la CPAM", "du CCAS", "de l'URSSAF", "de France Travail". */
 export function withDe(word: string, feminine: boolean, noArticle = false): string {
   if (noArticle) return VOWEL_START.test(word) ? `d'${word}` : `de ${word}`;
@@ -73,4 +78,42 @@ export function articleNumber(n: number): string {
 /** "1 an", "3 ans". */
 export function yearsInWords(years: number): string {
   return years === 1 ? 'un an' : `${numberInWords(years)} ans`;
+}
+
+/**
+ * Kinds of street, as they open an address line (FANTOIR's and La Poste's usual kinds, with their
+ * common abbreviations). In running text French writes them in lower case: « située rue Mariazé ».
+ */
+const STREET_KINDS = new Set([
+  'allée', 'allées', 'avenue', 'av.', 'boulevard', 'bd', 'carrefour', 'chaussée', 'chemin', 'cité', 'clos',
+  'corniche', 'cours', 'domaine', 'esplanade', 'faubourg', 'galerie', 'hameau', 'impasse', 'jardin',
+  'lieu-dit', 'lotissement', 'mail', 'montée', 'parc', 'parvis', 'passage', 'place', 'placette', 'pont',
+  'port', 'promenade', 'quai', 'quartier', 'résidence', 'rond-point', 'route', 'rue', 'ruelle', 'sente',
+  'sentier', 'square', 'traverse', 'venelle', 'villa', 'voie', 'zone',
+]);
+
+/** Business or industrial areas, named by their acronym: « ZI des Plaines ». */
+const AREA_ACRONYMS = new Set(['ZA', 'ZAC', 'ZAE', 'ZI', 'ZIL']);
+
+/** A street number: « 2 », « 1-5 », « 26-50, », « 12 bis », « 12B », « 10 à 14 ». */
+const STREET_NUMBER = /^\d+[A-Za-z]?(?:\s*(?:-|–|à)\s*\d+[A-Za-z]?)?(?:\s+(?:bis|ter|quater))?,?\s+/i;
+
+/**
+ * Where a party is, as the words after « Située » / « Situé »: « au 1 parvis Pierre Laroque » (a
+ * street number takes « au »), « place de l'Europe » (a street without number takes no preposition),
+ * the kind of street in lower case as in the seeds. Null when the line names no street (a postal
+ * box « BP 12 », « CS 60001 », a building): « Située au BP 12 » is not French, such an address is
+ * introduced otherwise.
+ */
+export function streetLocation(street: string): string | null {
+  const text = street.trim();
+  const number = STREET_NUMBER.exec(text)?.[0] ?? '';
+  const rest = text.slice(number.length);
+  const kind = /^[^\s,]+/.exec(rest)?.[0] ?? '';
+  const lower = STREET_KINDS.has(kind.toLocaleLowerCase('fr-FR'));
+  // An area's acronym (« ZAC », « ZI ») keeps its capitals; a kind written « Rue » or « RUE » does not.
+  const known = lower || AREA_ACRONYMS.has(kind);
+  const named = lower ? kind.toLocaleLowerCase('fr-FR') + rest.slice(kind.length) : rest;
+  if (number) return `au ${number}${named}`;
+  return known ? named : null;
 }

@@ -37,6 +37,8 @@ export interface PartyView {
   sigle: string;
   denominations: string[];
   adresse: string;
+  /** The address after « Située » : « au 1 parvis Pierre Laroque, … », « place de l'Europe, … »; null when it names no street (« BP 12 »). */
+  situation: string | null;
   representant: RepresentativeView;
   siret: string | null;
   courriel: string | null;

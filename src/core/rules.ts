@@ -19,8 +19,14 @@ const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
   { pattern: /\bson\s*\/\s*s?a\b|\bsa\s*\/\s*son\b/i, what: '« son/sa »' },
   { pattern: /\b(?:Monsieur\s*\/\s*Madame|Madame\s*\/\s*Monsieur)\b/i, what: '« Monsieur / Madame »' },
   { pattern: /\p{L}\((?:e|es|s|ne|le)\)/u, what: 'une écriture à choix comme « Directeur(e) »' },
-  { pattern: /\bTODO\b|\bA DEFINIR\b|\bÀ DÉFINIR\b/i, what: 'une mention « à définir »' },
+  // `\b` knows ASCII letters only: around « à » and accented letters, Unicode lookarounds.
+  { pattern: /\bTODO\b|(?<!\p{L})[aà]\s+(?:d[ée]finir|d[ée]crire|pr[ée]ciser)(?!\p{L})/iu, what: 'une mention « à définir » ou « à décrire »' },
 ];
+
+/** What placeholder a text holds (« xxx », « à compléter »…), if any: the rule's and the templates' check. */
+export function placeholderIn(text: string): string | undefined {
+  return PLACEHOLDERS.find((p) => p.pattern.test(text))?.what;
+}
 
 function* strings(value: unknown, path: (string | number)[] = []): Generator<[string, (string | number)[]]> {
   if (typeof value === 'string') yield [value, path];
@@ -33,13 +39,13 @@ function* strings(value: unknown, path: (string | number)[] = []): Generator<[st
 export const checkPlaceholders: Rule = (data) => {
   const problems: UnplacedProblem[] = [];
   for (const [text, path] of strings(data)) {
-    const found = PLACEHOLDERS.find((p) => p.pattern.test(text));
+    const found = placeholderIn(text);
     if (found) {
       problems.push({
         code: 'texte-a-completer',
         severity: 'error',
         path: toPointer(path),
-        message: `Ce texte contient ${found.what} : remplacez-le par la valeur réelle avant de rendre la convention.`,
+        message: `Ce texte contient ${found} : remplacez-le par la valeur réelle avant de rendre la convention.`,
       });
     }
   }

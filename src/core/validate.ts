@@ -17,7 +17,7 @@ import { PACKAGE_ROOT, SCHEMAS_DIR } from './assets.js';
 import type { LoadedConvention } from './load.js';
 import { place } from './positions.js';
 import { fromPointer, type Problem, type UnplacedProblem } from './problem.js';
-import { checkSharedRules } from './rules.js';
+import { checkPlaceholders, checkSharedRules, placeholderIn } from './rules.js';
 import { didYouMean } from './suggest.js';
 import { CONVENTION_TYPES, findType, loadTypeRules } from '../types/registry.js';
 
@@ -129,7 +129,12 @@ export async function validateConvention(loaded: LoadedConvention, options: Vali
   if (!validator(loaded.data)) {
     // ajv-i18n's French wording is only needed for errors, and only for the keywords not reworded here.
     const localizeFr = defaultExport<(errors: ErrorObject[]) => void>(await import('ajv-i18n/localize/fr/index.js'));
-    return dedupe(translateErrors(validator.errors ?? [], localizeFr).map((p) => place(loaded, p.problem, p.target)));
+    const schemaProblems = translateErrors(validator.errors ?? [], localizeFr).map((p) => place(loaded, p.problem, p.target));
+    // The texts left « À COMPLÉTER » too, so that a skeleton's markers are reported all at once
+    // (its postal codes, dates and choices are among the schema's refusals).
+    const reported = new Set(schemaProblems.map((p) => p.path));
+    const markers = checkPlaceholders(loaded.data, { today: options.today ?? localToday() }).filter((p) => !reported.has(p.path));
+    return dedupe([...schemaProblems, ...markers.map((p) => place(loaded, p))]);
   }
   const module = await loadTypeRules(typeId);
   const problems = [...checkSharedRules(loaded.data, { today: options.today ?? localToday() }), ...module.checkRules(loaded.data)];
@@ -219,6 +224,29 @@ function translateErrors(errors: ErrorObject[], localizeFr: (errors: ErrorObject
   return kept.map((error) => translateError(error));
 }
 
+/** What a refused placeholder is to be replaced by, by the keyword that refused it. */
+const EXPECTED: Record<string, (error: ErrorObject, parent: SchemaObject | undefined) => string> = {
+  enum: (error) => `l'une des valeurs admises : ${((error.params as { allowedValues: unknown[] }).allowedValues).map(String).join(', ')}`,
+  format: (error) =>
+    (error.params as { format: string }).format === 'date'
+      ? 'une date au format AAAA-MM-JJ (par exemple 2024-11-14)'
+      : (error.params as { format: string }).format === 'email'
+        ? 'une adresse électronique'
+        : 'la valeur réelle',
+  pattern: (_error, parent) => {
+    const description = parent ? resolveRef(parent).description : undefined;
+    return `la valeur réelle${description ? ` (${String(description).replace(/\.$/, '')})` : ''}`;
+  },
+  type: (error, parent) => {
+    const kind = String((error.params as { type: string }).type)
+      .split(',')
+      .map((t) => TYPE_NAMES[t] ?? t)
+      .join(' ou ');
+    const description = parent ? resolveRef(parent).description : undefined;
+    return `${kind}${description ? ` (${String(description).replace(/\.$/, '')})` : ''}`;
+  },
+};
+
 function translateError(error: ErrorObject): TranslatedError {
   const path = error.instancePath;
   const parent = error.parentSchema as SchemaObject | undefined;
@@ -226,6 +254,18 @@ function translateError(error: ErrorObject): TranslatedError {
   const value = error.data;
   const base = { severity: 'error' as const, path };
   const params = error.params as Record<string, unknown>;
+  const placeholder = typeof value === 'string' ? placeholderIn(value) : undefined;
+  if (placeholder && error.keyword in EXPECTED) {
+    // A value left « À COMPLÉTER » (a skeleton's postal code, date, civility…): say what to write.
+    return {
+      problem: {
+        ...base,
+        code: 'texte-a-completer',
+        message: `${capitalizeField(field)} est à compléter : remplacez ${show(value)} par ${EXPECTED[error.keyword]!(error, parent)}.`,
+      },
+      target: 'value',
+    };
+  }
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);

@@ -21,7 +21,7 @@ export interface Catalogue {
   groupes: Record<GroupId, string>;
   articles: { id: string; titre?: string; groupe: GroupId; optionnel?: boolean; si?: string }[];
   annexes: Record<string, string>;
-  annexe_rgpd: { partial: string; titre: string };
+  annexe_rgpd: { partial: string; titre: string; responsable: { nom: string; genre: 'féminin' | 'masculin' } };
 }
 
 export function getCatalogue(): Catalogue {

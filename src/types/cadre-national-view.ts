@@ -42,6 +42,17 @@ export interface NetworkView extends NamesView {
   les: string;
   des: string;
   aux: string;
+  /** « une ou des Missions Locales », « un ou des CCAS ». */
+  unOuDes: string;
+}
+
+/** A party named by its kind rather than by its name (« la caisse »), for the party helpers. */
+export interface GenericPartyView {
+  sigle: string;
+  nomCourt: string;
+  nom: string;
+  feminin: boolean;
+  sansArticle: boolean;
 }
 
 export interface CommitmentSectionView {
@@ -102,6 +113,9 @@ export interface CadreNationalView extends DocumentModel {
   siteInternet: string | null;
   conventionsApplication: { theme: string; intitule: string }[];
   enTete: string[] | null;
-  /** The RGPD view with the partner's local structure as processor, for the shared clauses. */
-  rgpdLocal: Omit<RgpdView, 'sousTraitant'> & { sousTraitant: NetworkView | null };
+  /**
+   * The RGPD view of the annex for local application, for the shared sous-traitance clauses: the
+   * caisse, named generically, as controller; the partner's local structure as processor.
+   */
+  rgpdLocal: Omit<RgpdView, 'responsable' | 'sousTraitant'> & { responsable: GenericPartyView | null; sousTraitant: NetworkView | null };
 }

@@ -5,11 +5,11 @@
  * conventions are data of the YAML, the standard clauses are the type's templates.
  */
 import { clauseCandidates, composeDuration, composeParty, composeReferents, composeRgpd, composeSignature, groupReferents, numberAnnexes, numberArticles, paragraphs, partyByRole } from '../core/compose.js';
-import { capitalize, withA, withArticle, withDe } from '../core/french.js';
+import { capitalize, oneOrMore, withA, withArticle, withDe } from '../core/french.js';
 import type { PartyView } from '../core/model.js';
 import type { RgpdRegime } from '../core/rgpd.js';
 import type { Bloc, CadreNationalConvention, Point } from './generated/cadre-national.js';
-import type { BlocView, CadreNationalArticleView, CadreNationalView, CommitmentSectionView, NamesView, NetworkView, PointView } from './cadre-national-view.js';
+import type { BlocView, CadreNationalArticleView, CadreNationalView, CommitmentSectionView, GenericPartyView, NamesView, NetworkView, PointView } from './cadre-national-view.js';
 
 import { TYPE, getCatalogue, MEETINGS, ARTICLE_REFERENCE, commitmentIds, joinedAnnexes, articlePlan } from './cadre-national-rules.js';
 export { checkRules } from './cadre-national-rules.js';
@@ -38,7 +38,12 @@ function network(convention: CadreNationalConvention): NetworkView {
     les: `les ${pluriel}`,
     des: `des ${pluriel}`,
     aux: `aux ${pluriel}`,
+    unOuDes: oneOrMore(pluriel, feminin),
   };
+}
+
+function genericParty(party: { nom: string; genre: string }): GenericPartyView {
+  return { sigle: party.nom, nomCourt: party.nom, nom: party.nom, feminin: party.genre === 'féminin', sansArticle: false };
 }
 
 export function compose(data: Record<string, unknown>): CadreNationalView {
@@ -145,7 +150,11 @@ export function compose(data: Record<string, unknown>): CadreNationalView {
     referents,
     referentsParPartie: groupReferents(referents, parties),
     rgpd,
-    rgpdLocal: { ...rgpd, sousTraitant: rgpd.sousTraitance ? reseau : null },
+    rgpdLocal: {
+      ...rgpd,
+      responsable: rgpd.sousTraitance ? genericParty(cat.annexe_rgpd.responsable) : null,
+      sousTraitant: rgpd.sousTraitance ? reseau : null,
+    },
     duree: composeDuration(raw.duree),
     preambule: [`${TYPE}/preambule`],
     blocFinal: raw.en_tete_partenaire ? `${TYPE}/en-tete-partenaire` : null,

@@ -19,6 +19,8 @@ export interface Catalogue {
     string,
     { libelle: string; titre: string; annexes_separees: boolean; articles: { id: string; titre: string; si?: string }[]; options: string[] }
   >;
+  /** Options printed in the parties' words: option id → rubrique of `engagements` holding them. */
+  textes_options: Record<string, string>;
   annexes: Record<string, string>;
 }
 
@@ -46,6 +48,39 @@ export const FREQUENCIES: Record<string, string> = {
 };
 
 export const partnerRole = (c: LocaleCcasConvention) => c.parties.find((p) => p.role === 'ccas' || p.role === 'cias')?.role ?? null;
+
+/**
+ * An option without stock text needs the parties' words (at the option's line), and those words
+ * without their option would not be printed (a warning, at the words).
+ */
+function optionTextProblems(convention: LocaleCcasConvention, texts: Record<string, string>, modelOptions: readonly string[]): UnplacedProblem[] {
+  const engagements = (convention.engagements ?? {}) as Record<string, unknown>;
+  const options: string[] = convention.engagements?.options ?? [];
+  const problems: UnplacedProblem[] = [];
+  options.forEach((option, index) => {
+    const key = texts[option];
+    // An option foreign to the model is reported as such (option-hors-modele), not for its text.
+    if (key && modelOptions.includes(option) && engagements[key] === undefined) {
+      problems.push({
+        code: 'option-sans-texte',
+        severity: 'error',
+        path: toPointer(['engagements', 'options', index]),
+        message: `L'engagement « ${option} » n'a pas de texte type : décrivez les actions et les moyens convenus entre les parties dans la rubrique « ${key} » d'« engagements ».`,
+      });
+    }
+  });
+  for (const [option, key] of Object.entries(texts)) {
+    if (engagements[key] !== undefined && !options.includes(option)) {
+      problems.push({
+        code: 'texte-sans-option',
+        severity: 'warning',
+        path: toPointer(['engagements', key]),
+        message: `La rubrique « ${key} » ne sera pas imprimée : l'engagement « ${option} » n'est pas choisi dans « options ».`,
+      });
+    }
+  }
+  return problems;
+}
 
 export function checkRules(data: Record<string, unknown>): UnplacedProblem[] {
   const convention = data as unknown as LocaleCcasConvention;
@@ -85,6 +120,8 @@ export function checkRules(data: Record<string, unknown>): UnplacedProblem[] {
       });
     }
   });
+
+  problems.push(...optionTextProblems(convention, getCatalogue().textes_options, modele.options));
 
   const regimes = convention.rgpd.regimes as RgpdRegime[];
   problems.push(...regimeProblems(checkRegimes(

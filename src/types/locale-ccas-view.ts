@@ -18,6 +18,8 @@ export interface LocaleCcasView extends DocumentModel {
     options: string[];
     specifiques: SpecificCommitmentView[];
     delaiInstructionJours: number;
+    /** The parties' words for the option « initiatives-locales » (required with it), or null. */
+    initiativesLocales: { actions: string[]; moyens: string[] } | null;
   };
   suivi: {
     /** "annuelle", "semestrielle", "trimestrielle". */

@@ -47,6 +47,7 @@ export function compose(data: Record<string, unknown>): LocaleCcasView {
   const selectedOptions = new Set(convention.engagements?.options ?? []);
   const selectedThemes = new Set(convention.thematiques ?? ALL_THEMES);
   const frequence = convention.suivi?.frequence ?? 'annuelle';
+  const initiatives = convention.engagements?.initiatives_locales;
 
   return {
     type: TYPE,
@@ -69,6 +70,9 @@ export function compose(data: Record<string, unknown>): LocaleCcasView {
         liste: s.liste ?? [],
       })),
       delaiInstructionJours: convention.engagements?.delai_instruction_jours ?? 30,
+      initiativesLocales: initiatives
+        ? { actions: paragraphs(initiatives.actions), moyens: paragraphs(initiatives.moyens) }
+        : null,
     },
     suivi: { frequence, parAn: FREQUENCIES[frequence]!, indicateurs: convention.suivi?.indicateurs ?? null },
     referents,

@@ -16,7 +16,7 @@ export interface Catalogue {
   modele: string;
   titre: string;
   annexes_separees: boolean;
-  titre_annexe_rgpd: string;
+  annexe_rgpd: { partial: string; titre: string };
   articles: { id: string; titre: string; groupe?: string; si?: string }[];
   annexes: Record<string, string>;
 }

@@ -58,7 +58,7 @@ export function compose(data: Record<string, unknown>): MissionLocaleView {
     typeof annex === 'string' ? { id: annex, titre: cat.annexes[annex]! } : { id: `jointe-${annex.titre}`, titre: annex.titre },
   );
   const annexes = numberAnnexes(joined, regimes, cat.annexes_separees).map((annex) =>
-    annex.id === 'rgpd' && annex.partial !== null ? { ...annex, titre: cat.titre_annexe_rgpd } : annex,
+    annex.id === 'rgpd' && annex.partial !== null ? { ...annex, partial: cat.annexe_rgpd.partial, titre: cat.annexe_rgpd.titre } : annex,
   );
   const articles = numberArticles(
     cat.articles.filter((a) => a.si !== 'annexes' || annexes.length > 0),

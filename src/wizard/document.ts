@@ -11,8 +11,6 @@ export interface DocumentOptions {
   schemaPath: string;
   /** List, in comments, the optional rubriques left out (for skeletons). */
   listOmitted?: boolean;
-  /** Values to mark with a trailing `# À COMPLÉTER` (placeholders the schema forced to be valid). */
-  marked?: readonly (string | number)[][];
   /** Lines written under the schema line. */
   header?: readonly string[];
 }
@@ -66,10 +64,6 @@ export function conventionDocument(form: ObjectField, data: Record<string, unkno
     }
   }
   flowShortLists(root);
-  for (const path of options.marked ?? []) {
-    const node = document.getIn(path, true);
-    if (isScalar(node)) node.comment = ' À COMPLÉTER';
-  }
   return document;
 }
 

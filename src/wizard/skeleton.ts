@@ -1,8 +1,11 @@
 /**
- * The skeleton `convention init` writes: every required rubrique of the type, free texts set to
- * « À COMPLÉTER » (which the `texte-a-completer` rule refuses), and everything else set to a value
- * the schema accepts, so that the file fails only on its markers. Parties come from the stock
- * parties of the wizard's data; rubriques naming a party get one element per party.
+ * The skeleton `convention init` writes: every required rubrique of the type, each value the user
+ * must supply set to « À COMPLÉTER » — texts, and also postal codes, dates, civilities, choices and
+ * numbers, which the schema then refuses (validate reports them as `texte-a-completer`, with the
+ * form expected). Nothing in a skeleton validates until the user has supplied it: only constants,
+ * the schema's own defaults, a choice with a single value, the stock parties of the wizard's data
+ * and the starting values it gives are written as values. Rubriques naming a party get one element
+ * per party.
  */
 import type { AnswerChecker } from './answer-check.js';
 import { fillableProperties, labelOf, pointerMatches, toPointer, type Field, type ObjectField, type TextField } from './schema-walk.js';
@@ -14,8 +17,6 @@ type Path = (string | number)[];
 
 export interface SkeletonResult {
   data: Record<string, unknown>;
-  /** Values that had to be valid (dates, postal codes…) yet still need the user's eye. */
-  marked: Path[];
 }
 
 export interface SkeletonOptions {
@@ -27,11 +28,10 @@ export interface SkeletonOptions {
 export function skeletonOf(form: ObjectField, options: SkeletonOptions): SkeletonResult {
   const builder = new SkeletonBuilder(options);
   const data = builder.value(form, [], options.data.squelettes[options.typeId]?.valeurs) as Record<string, unknown>;
-  return { data, marked: builder.marked };
+  return { data };
 }
 
 class SkeletonBuilder {
-  readonly marked: Path[] = [];
   private roles: string[] = [];
 
   constructor(private readonly options: SkeletonOptions) {}
@@ -57,13 +57,13 @@ class SkeletonBuilder {
         });
       }
       case 'multi':
-        return field.options.slice(0, Math.max(field.minItems, 1));
+        return Array.isArray(field.default) ? field.default : field.options.length === 1 ? field.options : [MARKER];
       case 'choice':
         return this.value(field.branches[0]!, path, undefined);
       case 'boolean':
         return field.default ?? false;
       default:
-        return this.text(field, path);
+        return this.text(field);
     }
   }
 
@@ -118,21 +118,14 @@ class SkeletonBuilder {
     return preset.roles.find((role) => !roleField || (presetFitsRole(preset, role) && !this.options.check(roleField.schema, role, labelOf(roleField))));
   }
 
-  /** « À COMPLÉTER » where the schema admits it; otherwise an example the schema admits, marked. */
-  private text(field: TextField, path: Path): unknown {
-    if (field.enum) return field.default ?? field.enum[0];
-    if (field.kind !== 'string') return field.default ?? field.minimum ?? 1;
-    const candidates = [MARKER, ...(field.format === 'email' ? ['xxx@xxx.fr'] : []), ...examplesIn(field.description ?? '')];
-    const fits = candidates.find((candidate) => !this.options.check(field.schema, candidate, labelOf(field)));
-    if (fits === undefined) throw new Error(`aucune valeur d'attente admise pour ${toPointer(path)}`);
-    if (fits !== MARKER && fits !== 'xxx@xxx.fr') this.marked.push(path);
-    return fits;
+  /**
+   * The schema's default, or the only value a choice admits; otherwise « À COMPLÉTER », even where
+   * the schema refuses it (a postal code, a date, a civility, a number): a value that validated
+   * would be signed as written once the texts around it are filled in.
+   */
+  private text(field: TextField): unknown {
+    if (field.default !== undefined) return field.default;
+    if (field.enum?.length === 1) return field.enum[0];
+    return MARKER;
   }
-}
-
-/** Example values a description gives: « … » quotes and the words after « par exemple ». */
-export function examplesIn(description: string): string[] {
-  const quoted = [...description.matchAll(/«\s*([^»]+?)\s*»/g)].map((m) => m[1]!);
-  const after = [...description.matchAll(/par exemple\s+([^,;()«»]+?)(?:[.,;)]\s|[.,;)]?$)/gi)].map((m) => m[1]!.trim());
-  return [...after, ...quoted];
 }

@@ -7,8 +7,11 @@ import { CONVENTION_TYPES } from '../../src/types/registry.js';
 import { answersFrom, scriptedPrompts } from '../../src/wizard/scripted-prompts.js';
 import { BIN, EXAMPLES, temporaryFolder } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
+import { fillSkeleton } from '../support/skeleton-fill.js';
 
 const MARKER = 'À COMPLÉTER';
+const HIDE_CURSOR = '\x1b[?25l';
+const SHOW_CURSOR = '\x1b[?25h';
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
 
 describe('convention new (real bin)', () => {
@@ -73,6 +76,39 @@ describe('convention new (real bin)', () => {
   });
 });
 
+// A list prompt hides the terminal's cursor; SIGTERM (kill, a closing session manager) and SIGHUP
+// (the terminal closed) used to end the process before inquirer could show it again.
+(spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0 ? test.each : test.skip.each)(['SIGTERM', 'SIGHUP'] as const)(
+  '%s in a real terminal shows the cursor again, leaves no file and exits 130',
+  async (signal) => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'w.yaml');
+    // The shell prints its pid, then becomes the bin (exec): the signal goes to the bin itself.
+    const command = `echo "PID=$$"; exec "${process.execPath}" "${BIN}" new --type locale-ccas -o "${output}"`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1' } });
+    let text = '';
+    let sent = false;
+    child.stdin.on('error', () => undefined);
+    child.stdout.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const pid = /PID=(\d+)/.exec(text)?.[1];
+      // « Modèle de rédaction » is a list: its cursor is hidden while it waits.
+      if (!sent && pid && text.includes('Modèle de rédaction') && text.includes(HIDE_CURSOR)) {
+        sent = true;
+        process.kill(Number(pid), signal);
+      }
+    });
+    const timer = setTimeout(() => child.kill(), 20000);
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    clearTimeout(timer);
+    expect(sent).toBe(true);
+    expect(text.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(text.lastIndexOf(HIDE_CURSOR));
+    expect(text.match(/Interrompu : aucun fichier écrit\./g)).toHaveLength(1);
+    expect(status).toBe(130);
+    expect(readdirSync(folder)).toEqual([]);
+  },
+);
+
 describe('convention init (real bin)', () => {
   test.each(CONVENTION_TYPES.map((t) => t.id))('%s: a skeleton that fails only on its markers, valid once they are filled in', (typeId) => {
     const folder = temporaryFolder();
@@ -89,21 +125,35 @@ describe('convention init (real bin)', () => {
     expect(problems.length).toBeGreaterThan(0);
     expect([...new Set(problems.map((p) => p.code))]).toEqual(['texte-a-completer']);
 
-    // Plausible values, as a user would type them.
-    const filled = text
-      .replace(/(prenom|nom): À COMPLÉTER/g, '$1: Martin')
-      .replace(/voie: À COMPLÉTER/g, 'voie: 1 rue de la République')
-      .replace(/(commune|lieu): À COMPLÉTER/g, '$1: Lyon')
-      .replace(/fonction: À COMPLÉTER/g, 'fonction: Directrice')
-      .replaceAll(`: ${MARKER}`, ': Texte convenu entre les parties')
-      .replaceAll(`- ${MARKER}`, '- Point convenu entre les parties')
-      .replaceAll(`[${MARKER}]`, '[Partenaire]')
-      .replaceAll(MARKER, 'du Rhône')
-      .replaceAll('xxx@xxx.fr', 'contact@exemple.fr');
+    const filled = fillSkeleton(text);
     writeFileSync(file, filled);
     const after = runCli(['validate', file]);
     expect(after.stdout + after.stderr).toBe(after.stdout);
     expect(after.status).toBe(0);
+  });
+
+  // A skeleton used to carry values that validate (`code_postal: "42027" # À COMPLÉTER`, a date, a
+  // civility…): replacing its « À COMPLÉTER » texts was enough to sign a convention with them.
+  test.each(CONVENTION_TYPES.map((t) => t.id))('%s: nothing in a skeleton passes validate until the user has supplied it', (typeId) => {
+    const folder = temporaryFolder();
+    const file = join(folder, `${typeId}.yaml`);
+    expect(runCli(['init', typeId, '-o', file]).status).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    // No value is given as a mere example to check: every value to supply is « À COMPLÉTER ».
+    expect(text).not.toMatch(/# À COMPLÉTER/);
+
+    const problems = JSON.parse(runCli(['validate', file, '--format', 'json']).stdout) as { code: string; path: string; message: string }[];
+    const postalCode = problems.find((p) => p.path === '/parties/0/adresse/code_postal');
+    expect(postalCode).toMatchObject({ code: 'texte-a-completer' });
+    expect(postalCode!.message).toMatch(/« Code postal » est à compléter : remplacez « À COMPLÉTER » par .*cinq chiffres/);
+    expect(problems.find((p) => p.path === '/signature/date')!.message).toMatch(/« Date » est à compléter : .*AAAA-MM-JJ/);
+
+    // Every « À COMPLÉTER » replaced by some text, nothing else supplied: still refused.
+    writeFileSync(file, text.replaceAll(MARKER, 'Texte'));
+    const after = runCli(['validate', file, '--format', 'json']);
+    expect(after.status).toBe(1);
+    const paths = (JSON.parse(after.stdout) as { path: string }[]).map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['/parties/0/adresse/code_postal', '/parties/0/representant/civilite', '/signature/date']));
   });
 
   test('never over an existing file without --force', () => {

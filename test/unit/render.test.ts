@@ -14,6 +14,7 @@ import {
   type PrecompiledTemplate,
 } from '../../src/core/render.js';
 import { compose } from '../../src/types/locale-ccas.js';
+import { compose as composeCadreNational } from '../../src/types/cadre-national.js';
 import { extractText } from '../support/docx-text.js';
 import { temporaryFolder } from '../support/paths.js';
 import { readFileSync } from 'node:fs';
@@ -73,5 +74,54 @@ describe('render', () => {
   test('escapeMarkdown protects line starts and inline marks', () => {
     expect(escapeMarkdown('- 1. *a* [b]')).toBe('\\- 1. \\*a\\* \\[b\\]');
     expect(escapeMarkdown('1. un\n2) deux')).toBe('1\\. un\n2\\) deux');
+  });
+});
+
+describe('how a party is located', () => {
+  // "Située au Rue Mariazé" was written for any address: "au" belongs before a street number only,
+  // the street's kind is lower-case in running text (as in the seeds: "au 1 parvis Pierre Laroque"),
+  // and an address that names no street (a building, a postal box) is introduced otherwise.
+  test.each([
+    ['2 rue Ambroise Croizat', 'Située au 2 rue Ambroise Croizat, 91000 Évry-Courcouronnes'],
+    ['1 Parvis Pierre Laroque', 'Située au 1 parvis Pierre Laroque, 91000 Évry-Courcouronnes'],
+    ['26-50, avenue du Professeur André Lemierre', 'Située au 26-50, avenue du Professeur André Lemierre, 91000 Évry-Courcouronnes'],
+    ['12 bis Boulevard Gambetta', 'Située au 12 bis boulevard Gambetta, 91000 Évry-Courcouronnes'],
+    ['Rue Mariazé', 'Située rue Mariazé, 91000 Évry-Courcouronnes'],
+    ["Place de l'Europe", "Située place de l'Europe, 91000 Évry-Courcouronnes"],
+    ['Cours des Alliés', 'Située cours des Alliés, 91000 Évry-Courcouronnes'],
+    ['Quartier de l’Hôtel de Ville', 'Située quartier de l’Hôtel de Ville, 91000 Évry-Courcouronnes'],
+    ['BP 12', "Dont l'adresse est BP 12, 91000 Évry-Courcouronnes"],
+    ['CS 60001', "Dont l'adresse est CS 60001, 91000 Évry-Courcouronnes"],
+    ['Immeuble Le Pascal', "Dont l'adresse est Immeuble Le Pascal, 91000 Évry-Courcouronnes"],
+  ])('%s', async (voie, line) => {
+    const model = marollesModel((t) => t.replace('voie: 2 rue Ambroise Croizat', `voie: "${voie}"`));
+    const { document } = renderMarkdown(model, await templatesFor());
+    expect(document.split('\n')).toContain(line);
+  });
+
+  test('a postal box or a CEDEX keeps its place after the street', async () => {
+    const model = marollesModel((t) =>
+      t.replace('voie: 2 rue Ambroise Croizat', 'voie: Rue Mariazé\n      complement: CS 12345').replace('commune: Évry-Courcouronnes', 'commune: Évry CEDEX'),
+    );
+    const { document } = renderMarkdown(model, await templatesFor());
+    expect(document.split('\n')).toContain('Située rue Mariazé, CS 12345, 91000 Évry CEDEX');
+  });
+});
+
+describe('the partner’s local network agrees with its gender', () => {
+  // "une ou des CCAS" was hard-coded feminine: CCAS is masculine.
+  test.each([
+    ['CCAS', 'CCAS', 'masculin', 'un ou des CCAS de son territoire'],
+    ['Mission Locale', 'Missions Locales', 'féminin', 'une ou des Missions Locales de son territoire'],
+  ])('%s', async (singulier, pluriel, genre, expected) => {
+    const source = readFileSync(join(EXAMPLES, 'cadre-national-unml.yaml'), 'utf8').replace(
+      /reseau:\n  singulier: .*\n  pluriel: .*\n  genre: .*\n/,
+      `reseau:\n  singulier: ${singulier}\n  pluriel: ${pluriel}\n  genre: ${genre}\n`,
+    );
+    expect(source).toContain(`singulier: ${singulier}`);
+    const parsed = parseConvention(source, 'c.yaml');
+    if (!parsed.ok) throw new Error('example invalid');
+    const { document } = renderMarkdown(composeCadreNational(parsed.value.data), await templatesFor());
+    expect(document).toContain(expected);
   });
 });

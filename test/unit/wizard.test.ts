@@ -12,11 +12,11 @@ import { conventionDocument } from '../../src/wizard/document.js';
 import { parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
 import { describeType, withoutDefaults, type ObjectField } from '../../src/wizard/schema-walk.js';
 import { answersFrom, scriptedPrompts, type Answerer } from '../../src/wizard/scripted-prompts.js';
-import { MARKER } from '../../src/wizard/skeleton.js';
 import { checkText, formOf } from '../../src/wizard/type-form.js';
 import { askConvention } from '../../src/wizard/wizard.js';
 import { readWizardData } from '../../src/wizard/wizard-data.js';
 import { EXAMPLES, temporaryFolder } from '../support/paths.js';
+import { fillSkeleton } from '../support/skeleton-fill.js';
 
 const TODAY = '2025-06-30';
 const common = readSchema('common.schema.json');
@@ -217,7 +217,6 @@ describe('init skeletons', () => {
     const problems = await checkText(text, 'squelette.yaml', TODAY);
     expect(problems.length).toBeGreaterThan(0);
     expect([...new Set(problems.map((p) => p.code))]).toEqual(['texte-a-completer']);
-    const filled = text.replaceAll(`: ${MARKER}`, ': Exemple').replaceAll(MARKER, 'de la Loire').replaceAll('xxx@xxx.fr', 'contact@exemple.fr');
-    expect(await checkText(filled, 'squelette.yaml', TODAY)).toEqual([]);
+    expect(await checkText(fillSkeleton(text), 'squelette.yaml', TODAY)).toEqual([]);
   });
 });

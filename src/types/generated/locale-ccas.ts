@@ -80,9 +80,22 @@ export interface LocaleCcasConvention {
    */
   engagements?: {
     /**
-     * Identifiants du catalogue : « prevention-offres-complementaires » et « initiatives-locales » (tronc optionnel du modèle unccas-2022), « dossiers-css-ame » (modèle départemental).
+     * Identifiants du catalogue : « prevention-offres-complementaires » et « initiatives-locales » (tronc optionnel du modèle unccas-2022), « dossiers-css-ame » (modèle départemental). « initiatives-locales » n'a pas de texte type : il exige la rubrique « initiatives_locales ».
      */
     options?: ('prevention-offres-complementaires' | 'initiatives-locales' | 'dossiers-css-ame')[];
+    /**
+     * Texte de l'engagement optionnel « initiatives-locales », exigé quand il est choisi : les initiatives locales convenues pour améliorer l'accès aux droits et aux soins des publics en situation de précarité, et les moyens que les parties y consacrent.
+     */
+    initiatives_locales?: {
+      /**
+       * Les initiatives convenues, par exemple « Permanence mensuelle d'un conseiller de la CPAM au CCAS » ; une ligne vide sépare deux paragraphes.
+       */
+      actions: string;
+      /**
+       * Les moyens que l'Assurance Maladie et le partenaire consacrent à ces initiatives ; une ligne vide sépare deux paragraphes.
+       */
+      moyens: string;
+    };
     /**
      * Délai, en jours calendaires, dans lequel la caisse instruit les dossiers CSS et AME transmis (engagement « dossiers-css-ame » ; 30 par défaut).
      */
