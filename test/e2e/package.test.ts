@@ -126,15 +126,15 @@ describe('npm package', () => {
       expect(existsSync(join(globalModules, manifest.name, 'node_modules'))).toBe(false);
     });
 
-    test('--version and --help from an unrelated folder', () => {
-      for (const flag of ['--version']) {
+    test('--version, -v and --help from an unrelated folder', () => {
+      for (const flag of ['--version', '-v']) {
         const version = cli([flag]);
         expect(version.status).toBe(0);
         expect(version.stdout.trim()).toBe(manifest.version);
       }
       const help = cli(['--help']);
       expect(help.status).toBe(0);
-      expect(help.stdout).toContain('convention');
+      expect(help.stdout).toContain('Utilisation : convention');
     });
 
     test('init writes a skeleton that validate refuses with located problems (code frame included)', () => {
