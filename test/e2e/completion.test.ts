@@ -8,7 +8,7 @@
  * pseudo-terminal (test/support/zsh-completions.zsh); skipped without zsh unless REQUIRE_ZSH=1.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
@@ -31,6 +31,7 @@ mkdirSync(folder);
 for (const file of ['a.yaml', 'b.yml', 'c.txt']) writeFileSync(join(folder, file), '');
 mkdirSync(join(folder, 'dossier'));
 const yamlOrFolder = ['a.yaml', 'b.yml', 'dossier'];
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function script(shell: 'bash' | 'zsh'): string {
   const run = runCli(['completion', shell]);
