@@ -90,7 +90,9 @@ function describeProgram(program: Command, types: readonly string[]): { program:
   const visible = program.createHelp().visibleCommands(program);
   const context: CompletionContext = { types, commands: visible.map((command) => command.name()) };
   const commands = visible.map((command) => commandSpec(command, context));
-  for (const word of [...context.commands, ...context.types, ...commands.flatMap((c) => c.options.flatMap((o) => [...o.flags, ...(o.value && typeof o.value === 'object' ? o.value.words : [])]))]) {
+  const wordsOf = (kind: ValueKind | undefined): readonly string[] => (kind && typeof kind === 'object' ? kind.words : []);
+  const words = commands.flatMap((c) => [c.name, ...c.options.flatMap((o) => [...o.flags, ...wordsOf(o.value)]), ...c.positionals.flatMap((p) => wordsOf(p.kind))]);
+  for (const word of words) {
     // Words go into the scripts unquoted: only names that need no quoting in either shell.
     if (!/^[\w.-]+$/.test(word)) throw new Error(`complétion : mot « ${word} » à citer`);
   }
