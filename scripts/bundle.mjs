@@ -4,16 +4,28 @@
 // running a `validate`: one file per lazy step starts several times faster, and each command still
 // loads only what it uses (validate never reaches the chunks of docx, handlebars or inquirer).
 //
-// What stays outside the bundle, loaded from node_modules when needed: the standalone validators
-// (dist/validators, found at run time by path) and the packages required at run time through
-// createRequire (@babel/code-frame). dist/bundle sits two levels below the package root, like
-// dist/core, so PACKAGE_ROOT (src/core/assets.ts) finds schemas/ and templates/ the same way.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+// What the bundle does not hold, found at run time by path: the standalone validators
+// (dist/validators), the precompiled templates and catalogues (dist/templates, dist/catalogues.json),
+// schemas/ and templates/, and the batch worker (dist/bundle/batch-worker.js, an entry point of its
+// own). dist/bundle sits two levels below the package root, like dist/core, so PACKAGE_ROOT
+// (src/core/assets.ts) finds them the same way. @babel/code-frame is required by name through
+// createRequire (synchronously, on the first problem shown), which esbuild cannot follow: it is
+// bundled on its own, with its dependencies, as the CommonJS package that this require finds first,
+// dist/bundle/node_modules/@babel/code-frame. The published package therefore has no runtime
+// dependency: installing it fetches nothing but its tarball (see package.json's `files`).
+//
+// `--release` (the `prepack` script, before `npm pack` and `npm publish`) writes no source maps: they
+// were most of the package's weight, and the bundle keeps its function names (identifiers are not
+// minified), so an internal error's stack stays readable. Development builds keep them linked, for
+// `node --enable-source-maps`. Either way, the licences of the bundled packages are gathered into
+// dist/bundle/THIRD-PARTY-LICENSES.txt, shipped with the code they cover.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const release = process.argv.includes('--release');
 
 /**
  * commander requires node:child_process when it loads, for the executable subcommands this CLI does
@@ -78,11 +90,10 @@ const { metafile } = await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Minified names keep the chunks small to read and compile; the source map keeps stacks readable
-  // with --enable-source-maps.
+  // Minified whitespace and syntax keep the chunks small to read and compile; names stay, for stacks.
   minifyWhitespace: true,
   minifySyntax: true,
-  sourcemap: 'linked',
+  sourcemap: release ? false : 'linked',
   // Bundled CommonJS packages (yaml, handlebars, jszip…) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __convention_require } from 'node:module'; const require = __convention_require(import.meta.url);" },
   external: ['@babel/code-frame'],
@@ -104,4 +115,54 @@ const modules = Object.fromEntries(
     .map(([file, output]) => [file, Object.keys(output.inputs)]),
 );
 writeFileSync(join(outdir, 'modules.json'), JSON.stringify(modules, null, 1) + '\n');
-console.log(`CLI regroupée → ${outdir}`);
+
+// @babel/code-frame and its dependencies in one CommonJS file, where report.ts's createRequire
+// looks first (Node's resolution from dist/bundle/*.js starts at dist/bundle/node_modules).
+const codeFrameDir = join(outdir, 'node_modules', '@babel', 'code-frame');
+mkdirSync(codeFrameDir, { recursive: true });
+const codeFrame = await esbuild.build({
+  absWorkingDir: root,
+  metafile: true,
+  entryPoints: ['@babel/code-frame'],
+  outfile: join(codeFrameDir, 'index.js'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+const codeFrameVersion = JSON.parse(readFileSync(join(root, 'node_modules', '@babel', 'code-frame', 'package.json'), 'utf8')).version;
+writeFileSync(
+  join(codeFrameDir, 'package.json'),
+  JSON.stringify({ name: '@babel/code-frame', version: codeFrameVersion, description: 'Bundled by scripts/bundle.mjs', type: 'commonjs', main: 'index.js' }, null, 2) + '\n',
+);
+
+/**
+ * Each bundled package's name, version, licence and licence text: the notices MIT, ISC, BSD and
+ * Apache licences ask to keep with copies of the code, which the minified bundle (legalComments:
+ * 'none') no longer carries. Packages are found from the inputs esbuild read.
+ */
+function thirdPartyLicences(...metafiles) {
+  const packageDirs = new Set();
+  for (const { inputs } of metafiles) {
+    for (const input of Object.keys(inputs)) {
+      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split('\\').join('/'));
+      if (match) packageDirs.add(match[1]);
+    }
+  }
+  const entries = [...packageDirs]
+    .map((dir) => {
+      const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+      const licenceFile = readdirSync(join(root, dir)).find((file) => /^(licen[cs]e|copying)(\b|[.-])/i.test(file));
+      return { name: manifest.name, version: manifest.version, licence: manifest.license ?? 'voir le paquet', text: licenceFile ? readFileSync(join(root, dir, licenceFile), 'utf8').trim() : undefined };
+    })
+    .filter((entry, index, all) => all.findIndex((other) => other.name === entry.name && other.version === entry.version) === index)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const header = 'Paquets tiers regroupés dans dist/bundle (scripts/bundle.mjs), avec leur licence.\n';
+  return [header, ...entries.map((e) => `${'='.repeat(72)}\n${e.name} ${e.version} (${e.licence})\n${e.text ? `\n${e.text}\n` : ''}`)].join('\n');
+}
+writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicences(metafile, codeFrame.metafile));
+console.log(`CLI regroupée${release ? ' (publication, sans cartes de code source)' : ''} → ${outdir}`);

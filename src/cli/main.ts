@@ -3,23 +3,28 @@
  * is imported when chosen, so `--help` and `validate` never load docx or handlebars.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
-import { PACKAGE_ROOT } from '../core/assets.js';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../core/errors.js';
+import { type CommandGuide, commandPath, FRENCH_HELP, guide } from './help.js';
 import { describeError } from './run-files.js';
 
+/**
+ * commander's error messages, in French, by error code. commander's own text (English) is read only
+ * for the names it quotes and its suggestion (« Did you mean … ? »).
+ */
 const COMMANDER_MESSAGES: Record<string, (message: string) => string> = {
-  'commander.unknownCommand': (m) => `commande inconnue ${quoted(m)} ; voir « convention --help ».`,
-  'commander.unknownOption': (m) => `option inconnue ${quoted(m)} ; voir « convention --help ».`,
-  'commander.missingArgument': (m) => `argument manquant ${quoted(m)}.`,
-  'commander.optionMissingArgument': (m) => `valeur manquante pour l'option ${quoted(m)}.`,
-  'commander.excessArguments': () => 'trop d’arguments.',
-  'commander.missingMandatoryOptionValue': (m) => `option obligatoire manquante ${quoted(m)}.`,
+  'commander.unknownCommand': (m) => `commande inconnue ${quoted(m)}${suggestion(m)}`,
+  'commander.unknownOption': (m) => `option inconnue ${quoted(m)}${suggestion(m)}`,
+  'commander.missingArgument': (m) => `argument manquant ${quoted(m)}`,
+  'commander.optionMissingArgument': (m) => `valeur manquante pour l'option ${quoted(m)}`,
+  'commander.excessArguments': () => 'trop d’arguments',
+  'commander.missingMandatoryOptionValue': (m) => `option obligatoire manquante ${quoted(m)}`,
   'commander.invalidArgument': (m) => {
-    const [option, value] = [...m.matchAll(/'([^']+)'/g)].map((match) => match[1]);
-    const choices = m.split('Allowed choices are ')[1];
-    return `valeur « ${value ?? '?'} » invalide pour ${option ?? "l'option"}${choices ? ` ; valeurs admises : ${choices}` : ''}`;
+    const names = [...m.matchAll(/'([^']+)'/g)].map((match) => match[1]!);
+    // An option: « option '--format <format>' argument 'x' is invalid »; an argument: « command-argument value 'x' is invalid for argument 'shell' ».
+    const [name, value] = m.includes('command-argument value') ? [names[1] && `l'argument « ${names[1]} »`, names[0]] : [names[0]?.split(' ')[0], names[1]];
+    const choices = /Allowed choices are (.*)\.$/m.exec(m)?.[1];
+    return `valeur « ${value ?? '?'} » invalide pour ${name ?? "l'option"}${choices ? ` ; valeurs admises : ${choices}` : ''}`;
   },
 };
 
@@ -28,18 +33,118 @@ function quoted(message: string): string {
   return match ? `« ${match[1]} »` : '';
 }
 
+/** commander's « (Did you mean --force?) », « (Did you mean one of a, b?) ». */
+function suggestion(message: string): string {
+  const match = /\(Did you mean (?:one of )?(.+)\?\)/.exec(message);
+  if (!match) return '';
+  return ` (vouliez-vous dire ${match[1]!.split(', ').map((name) => `« ${name} »`).join(' ou ')} ?)`;
+}
+
+/** Shells `convention completion` writes a script for. */
+const COMPLETION_SHELLS = ['bash', 'zsh'] as const;
+
+/** The general exit codes, also listed in the README. */
+const EXIT_CODES = [
+  [ExitCode.Success, 'succès : conventions valides, documents ou fichiers écrits'],
+  [ExitCode.InvalidConvention, 'au moins une convention est invalide (problèmes affichés avec leur position)'],
+  [ExitCode.UsageOrIo, "erreur d'usage ou d'entrée-sortie (option inconnue, fichier introuvable, fichier existant sans --force…), erreur de gabarit ou erreur interne"],
+  [130, 'interrompu (Ctrl-C) : aucun fichier écrit'],
+] as const;
+
+/** Each command's examples and exit codes, shown at the end of its help (`convention <commande> --help`). */
+const GUIDES: Record<string, CommandGuide> = {
+  render: {
+    examples: [
+      ['écrire montbrison.docx à côté du YAML', 'convention render montbrison.yaml'],
+      ["rendre toutes les conventions d'un dossier dans out/, en remplaçant les documents existants", 'convention render conventions/ -o out/ --force'],
+      ['écrire aussi le PDF (LibreOffice requis)', 'convention render montbrison.yaml --pdf'],
+    ],
+    exitCodes: [
+      [ExitCode.Success, 'tous les documents sont écrits'],
+      [ExitCode.InvalidConvention, "au moins une convention est invalide : rien n'est écrit pour elle, les autres sont rendues"],
+      [ExitCode.UsageOrIo, "erreur d'usage ou d'entrée-sortie (fichier introuvable, document existant sans --force, LibreOffice absent avec --pdf…), erreur de gabarit ou erreur interne"],
+    ],
+  },
+  validate: {
+    examples: [
+      ["vérifier toutes les conventions d'un dossier", 'convention validate conventions/'],
+      ['un motif, développé par convention (entre guillemets)', "convention validate 'conventions/**/*.yaml'"],
+      ['annotations GitHub Actions, en intégration continue', 'convention validate conventions/ --format github'],
+    ],
+    exitCodes: [
+      [ExitCode.Success, "aucune erreur (les avertissements n'empêchent pas le succès)"],
+      [ExitCode.InvalidConvention, 'au moins une convention a une erreur'],
+      [ExitCode.UsageOrIo, "erreur d'usage ou d'entrée-sortie (fichier introuvable ou illisible, motif sans fichier…)"],
+    ],
+  },
+  types: {
+    examples: [['lister les types, avec leur description', 'convention types']],
+    exitCodes: [[ExitCode.Success, 'liste affichée']],
+  },
+  schema: {
+    examples: [["enregistrer le schéma d'un type", 'convention schema locale-ccas > locale-ccas.schema.json']],
+    exitCodes: [
+      [ExitCode.Success, 'schéma affiché'],
+      [ExitCode.UsageOrIo, 'type inconnu'],
+    ],
+  },
+  new: {
+    examples: [
+      ['écrire une convention en répondant aux questions', 'convention new -o conventions/marolles.yaml'],
+      ['un type donné, rubriques avancées comprises', 'convention new --type locale-ccas --avance'],
+    ],
+    exitCodes: [
+      [ExitCode.Success, 'convention écrite (et rendue si demandé)'],
+      [ExitCode.InvalidConvention, "convention obtenue invalide : aucun fichier écrit"],
+      [ExitCode.UsageOrIo, "pas de terminal (voir « convention init »), ou erreur d'entrée-sortie"],
+      [130, 'interrompu (Ctrl-C) : aucun fichier écrit'],
+    ],
+  },
+  init: {
+    examples: [['écrire le squelette à compléter', 'convention init locale-ccas -o conventions/montbrison.yaml']],
+    exitCodes: [
+      [ExitCode.Success, 'squelette écrit'],
+      [ExitCode.UsageOrIo, "type inconnu, fichier existant sans --force, ou erreur d'entrée-sortie"],
+    ],
+  },
+  completion: {
+    examples: [
+      ['bash : à ajouter à ~/.bashrc', 'eval "$(convention completion bash)"'],
+      ['zsh : à ajouter à ~/.zshrc, après compinit', 'eval "$(convention completion zsh)"'],
+    ],
+    exitCodes: [
+      [ExitCode.Success, 'script écrit sur la sortie standard'],
+      [ExitCode.UsageOrIo, 'shell non pris en charge'],
+    ],
+  },
+};
+
 function version(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  // The package root is two levels up, from dist/cli as from dist/bundle (not through core/assets,
+  // which would load the YAML parser for every `--help`).
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('convention')
+    .usage('[options] <commande>')
     .description("Conventions de partenariat de l'Assurance Maladie : YAML validé, rendu en DOCX prêt à signer.")
-    .version(version(), '-V, --version', 'afficher la version')
+    .version(version(), '-v, --version', 'afficher la version')
     .helpOption('-h, --help', "afficher l'aide")
     .helpCommand('help [commande]', "afficher l'aide d'une commande")
+    .configureHelp(FRENCH_HELP)
     .exitOverride()
+    // Errors are printed by main(), in French; help and version go to stdout.
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  guide(program, {
+    examples: [
+      ["écrire le squelette d'une convention, à compléter", 'convention init locale-ccas -o montbrison.yaml'],
+      ["vérifier toutes les conventions d'un dossier", 'convention validate conventions/'],
+      ['écrire le DOCX de chacune dans out/', 'convention render conventions/ -o out/'],
+    ],
+    exitCodes: EXIT_CODES,
+    footer: "Aide d'une commande : convention <commande> --help. Complétion des commandes et des options : convention completion --help.",
+  });
 
   program
     .command('render')
@@ -65,7 +170,7 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .command('validate')
     .description('Vérifier des conventions YAML (schéma et règles), diagnostics en fichier:ligne:colonne.')
     .argument('<fichiers...>', 'fichiers YAML, dossiers qui en contiennent, ou motifs (« exemples/**/*.yaml »)')
-    .addOption(new Option('--format <format>', 'format des diagnostics : text, json ou github (annotations GitHub Actions)').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--format <format>', 'format des diagnostics ; github : annotations GitHub Actions').choices(['text', 'json', 'github']).default('text'))
     .helpOption('-h, --help', "afficher l'aide")
     .action(async (files: string[], options: { format: 'text' | 'json' | 'github' }) => {
       const { validateCommand } = await import('./validate-command.js');
@@ -116,23 +221,57 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
       setExitCode(await initCommand(type, options));
     });
 
+  program
+    .command('completion')
+    .description('Écrire le script de complétion des commandes et des options pour bash ou zsh.')
+    .addArgument(new Argument('<shell>', 'shell de destination').choices(COMPLETION_SHELLS))
+    .helpOption('-h, --help', "afficher l'aide")
+    .action(async (shell: (typeof COMPLETION_SHELLS)[number]) => {
+      const [{ completionScript }, { CONVENTION_TYPES }] = await Promise.all([import('./completion.js'), import('../types/registry.js')]);
+      process.stdout.write(completionScript(program, shell, { types: CONVENTION_TYPES.map((type) => type.id) }));
+    });
+
+  for (const command of program.commands) {
+    const commandGuide = GUIDES[command.name()];
+    if (!commandGuide) throw new Error(`commande sans exemples ni codes de sortie dans son aide : ${command.name()}`);
+    guide(command, commandGuide);
+  }
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Success;
   const program = buildProgram((code) => (exitCode = code));
+  // Which command failed to parse, for the pointer to its own help (« convention render --help »).
+  const failedIn = new WeakMap<CommanderError, Command>();
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride((error) => {
+      failedIn.set(error, command);
+      throw error;
+    });
+  }
+  if (argv.length === 0) {
+    program.outputHelp();
+    return ExitCode.Success;
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return ExitCode.Success;
-      const translate = COMMANDER_MESSAGES[error.code];
-      console.error(`convention : ${translate ? translate(error.message) : error.message}`);
+      console.error(`convention : ${usageError(error, failedIn.get(error) ?? program, argv)}`);
       return ExitCode.UsageOrIo;
     }
     console.error(`convention : ${describeError(error)}`);
     return ExitCode.UsageOrIo;
   }
   return exitCode;
+}
+
+/** A usage error in French, with the help to read: the failing command's own. */
+function usageError(error: CommanderError, command: Command, argv: readonly string[]): string {
+  // `convention help <inconnue>`: commander shows the general help as an error, without a message.
+  if (error.code === 'commander.help') return `commande inconnue « ${argv[1] ?? ''} » ; voir « convention --help ».`;
+  const translate = COMMANDER_MESSAGES[error.code];
+  return `${translate ? translate(error.message) : error.message} ; voir « ${commandPath(command)} --help ».`;
 }

@@ -128,14 +128,23 @@ describe('start-up: what each command loads', () => {
     for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
   });
 
-  test('--help loads none of the heavy packages; --version nothing past the bin', () => {
-    const help = loadedBy([BIN, '--help']);
-    expect(help.status).toBe(0);
-    // commander's child_process (for executable subcommands, which this CLI has none of) is loaded on use only.
-    expect(help.builtins).not.toContain('child_process');
-    const packages = packagesIn(help.files);
-    for (const heavy of [...HEAVY, 'ajv', 'chalk']) expect(packages.has(heavy)).toBe(false);
-    const version = loadedBy([BIN, '--version']);
+  test.each([[['--help']], [[]], [['render', '--help']], [['completion', 'bash']]])(
+    'convention %j (help in French, completion script) loads none of the heavy packages',
+    (args) => {
+      const help = loadedBy([BIN, ...args]);
+      expect(help.status).toBe(0);
+      // commander's child_process (for executable subcommands, which this CLI has none of) is loaded on use only.
+      expect(help.builtins).not.toContain('child_process');
+      const packages = packagesIn(help.files);
+      expect(packages.has('commander')).toBe(true); // the probe sees bundled packages
+      for (const heavy of [...HEAVY, 'ajv', 'chalk']) expect(packages.has(heavy)).toBe(false);
+      // The help is plain text: not even the YAML parser (the completion script lists the types, read from the schemas).
+      if (args[0] !== 'completion') expect(packages.has('yaml')).toBe(false);
+    },
+  );
+
+  test.each(['--version', '-v'])('%s loads nothing past the bin', (flag) => {
+    const version = loadedBy([BIN, flag]);
     expect(version.status).toBe(0);
     expect(version.files.filter((f) => !f.startsWith('node:'))).toEqual(['bin/convention.js']);
   });
