@@ -3,7 +3,6 @@
  * can point at `file:line:col`. With `write`, the only stage that touches the disk.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { UserError } from './errors.js';
 import type { Problem, Result } from './problem.js';
@@ -147,58 +146,4 @@ function yamlProblem(error: YAMLError, file: string, severity: Problem['severity
     line: start.line,
     column: start.col,
   };
-}
-
-export interface Logo {
-  role: string;
-  bytes: Buffer;
-  type: 'png' | 'jpg';
-  width: number;
-  height: number;
-}
-
-/** Logos are small images; a larger file is surely not the logo meant. */
-export const MAX_LOGO_BYTES = 1024 * 1024;
-
-/**
- * Reads the logos the parties name (paths relative to the YAML file), checking that each exists, is
- * a PNG or JPEG image and is not too heavy. Problems point at the `logo` value.
- */
-export async function loadLogos(loaded: LoadedConvention): Promise<{ logos: Logo[]; problems: Problem[] }> {
-  const parties = (loaded.data.parties as { role: string; logo?: string }[] | undefined) ?? [];
-  // Most conventions have no logo: validating them loads neither image-size nor the positions.
-  if (!parties.some((party) => party.logo)) return { logos: [], problems: [] };
-  const { imageSize } = await import('image-size');
-  const { place } = await import('./positions.js');
-  const logos: Logo[] = [];
-  const problems: Problem[] = [];
-  for (const [index, party] of parties.entries()) {
-    if (!party.logo) continue;
-    const path = `/parties/${index}/logo`;
-    const fail = (code: string, message: string) => problems.push(place(loaded, { code, severity: 'error', path, message }));
-    const file = resolve(dirname(loaded.file), party.logo);
-    const size = await stat(file).then((s) => (s.isFile() ? s.size : -1)).catch(() => -1);
-    if (size < 0) {
-      fail('logo-introuvable', `Logo introuvable : ${party.logo} (le chemin part du dossier du fichier YAML).`);
-      continue;
-    }
-    if (size > MAX_LOGO_BYTES) {
-      fail('logo-trop-lourd', `Le logo ${party.logo} pèse ${(size / 1048576).toFixed(1)} Mo : au plus 1 Mo (réduisez l'image).`);
-      continue;
-    }
-    const bytes = await readFile(file);
-    let dimensions: { width?: number; height?: number; type?: string };
-    try {
-      dimensions = imageSize(bytes);
-    } catch {
-      dimensions = {};
-    }
-    const type = dimensions.type === 'png' ? 'png' : dimensions.type === 'jpg' ? 'jpg' : undefined;
-    if (!type || !dimensions.width || !dimensions.height) {
-      fail('logo-format', `Le fichier ${party.logo} n'est pas une image PNG ou JPEG lisible.`);
-      continue;
-    }
-    logos.push({ role: party.role, bytes, type, width: dimensions.width, height: dimensions.height });
-  }
-  return { logos, problems };
 }

@@ -3,7 +3,8 @@
  * what happened as data; the CLI prints it. Heavy modules (docx, handlebars) are imported only by
  * `renderFile`, so validating never loads them.
  */
-import { loadLogos, parseConvention, readConventionFile, type LoadedConvention, type Logo } from './load.js';
+import { parseConvention, readConventionFile, type LoadedConvention } from './load.js';
+import { loadLogos, type Logo } from './logos.js';
 import { hasErrors, type Problem } from './problem.js';
 import { validateConvention, type ValidateOptions } from './validate.js';
 import { loadTypeModule } from '../types/registry.js';

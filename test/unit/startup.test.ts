@@ -88,6 +88,8 @@ function packagesIn(files: string[]): Set<string> {
 const HANDLEBARS_RUNTIME = /node_modules\/handlebars\/dist\/cjs\/handlebars\.runtime\.js$/;
 const HANDLEBARS_COMPILER = /node_modules\/handlebars\/dist\/cjs\/handlebars\/compiler\//;
 const HEAVY = ['docx', 'handlebars', 'marked', 'jszip', 'inquirer', '@inquirer/core', 'cli-progress'];
+/** Loaded only to read and decode a convention's logos (src/core/logos.ts). */
+const IMAGE_LIBRARIES = ['image-size', 'fast-png', 'jpeg-js'];
 const example = join(EXAMPLES, 'locale-ccas-marolles.yaml');
 
 describe('start-up: what each command loads', () => {
@@ -106,6 +108,8 @@ describe('start-up: what each command loads', () => {
     expect(files).toContain('dist/validators/locale-ccas.js');
     // Without a terminal nor a pattern nor a problem to show: no chalk, tinyglobby or code frame.
     for (const lazy of ['chalk', 'tinyglobby', '@babel/code-frame']) expect(packages.has(lazy)).toBe(false);
+    // Without a logo: no image library.
+    for (const image of IMAGE_LIBRARIES) expect(packages.has(image)).toBe(false);
     // The type's rules come without its compose step: no composition code, no date-fns.
     expect(packages.has('date-fns')).toBe(false);
     expect(files.filter((f) => /(?:src|dist)\/core\/(?:compose|french|render|docx)\.[jt]s$/.test(f))).toEqual([]);
@@ -116,6 +120,14 @@ describe('start-up: what each command loads', () => {
     expect(status).toBe(1);
     const packages = packagesIn(files);
     expect(packages.has('@babel/code-frame')).toBe(true);
+    for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
+  });
+
+  test('validate of a convention with logos loads the image libraries that decode them, still not docx', () => {
+    const { files, status } = loadedBy([BIN, 'validate', join(FIXTURES, 'valid', 'locale-ccas-logos.yaml')]);
+    expect(status).toBe(0);
+    const packages = packagesIn(files);
+    for (const image of IMAGE_LIBRARIES) expect(packages.has(image)).toBe(true);
     for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
   });
 

@@ -1,0 +1,230 @@
+/**
+ * The parties' logos: part of stage 1 (load), the only other place that reads the disk for a
+ * convention. A YAML may come from someone else, and its logos end up in a document sent out, so a
+ * logo is read only from the YAML's folder (or a subfolder), only from a regular file, never past
+ * its size limit, and is embedded only once decoded whole by an image library.
+ */
+import { constants } from 'node:fs';
+import { lstat, open, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { LoadedConvention } from './load.js';
+import type { Problem } from './problem.js';
+
+export interface Logo {
+  role: string;
+  bytes: Buffer;
+  type: 'png' | 'jpg';
+  width: number;
+  height: number;
+}
+
+/** Logos are small images; a larger file is surely not the logo meant. */
+export const MAX_LOGO_BYTES = 1024 * 1024;
+/**
+ * A logo is shown at most 200 × 64 pixels (src/core/docx.ts): a picture past these is surely not
+ * the logo meant, and decoding it would cost tens of megabytes.
+ */
+export const MAX_LOGO_SIDE = 4096;
+export const MAX_LOGO_PIXELS = 4 * 1024 * 1024;
+/**
+ * Past this ratio between its sides, a logo fitted into the header's 200 × 64 box would shrink to a
+ * line a few pixels thick, or to nothing once rounded (a 1000 × 2 image comes out 0 pixels high).
+ */
+export const MAX_LOGO_RATIO = 10;
+/**
+ * What an embedded ICC profile may inflate to. Profiles weigh a few kilobytes to a few hundred;
+ * the bound only stops a compressed stream made to inflate without end.
+ */
+const MAX_ICC_PROFILE_BYTES = 4 * 1024 * 1024;
+
+type LogoCheck = { ok: true; logo: Omit<Logo, 'role'> } | { ok: false; code: string; message: string };
+
+/**
+ * Reads the logos the parties name (paths relative to the YAML file), checking each: inside the
+ * YAML's folder, a regular file, at most 1 MB, a PNG or JPEG image decoded whole with sane
+ * dimensions. Any failure is a problem of the convention (exit 1) placed at the `logo` value.
+ */
+export async function loadLogos(loaded: LoadedConvention): Promise<{ logos: Logo[]; problems: Problem[] }> {
+  const parties = (loaded.data.parties as { role: string; logo?: string }[] | undefined) ?? [];
+  // Most conventions have no logo: validating them loads neither the image libraries nor the positions.
+  if (!parties.some((party) => party.logo)) return { logos: [], problems: [] };
+  const { place } = await import('./positions.js');
+  const logos: Logo[] = [];
+  const problems: Problem[] = [];
+  for (const [index, party] of parties.entries()) {
+    if (!party.logo) continue;
+    const checked = await readLogo(loaded.file, party.logo);
+    if (checked.ok) logos.push({ role: party.role, ...checked.logo });
+    else problems.push(place(loaded, { code: checked.code, severity: 'error', path: `/parties/${index}/logo`, message: checked.message }));
+  }
+  return { logos, problems };
+}
+
+async function readLogo(yamlFile: string, logo: string): Promise<LogoCheck> {
+  const read = await readConfined(yamlFile, logo);
+  return read.ok ? decodeLogo(read.bytes, logo) : read;
+}
+
+/** The logo's bytes, read only from a regular file inside the YAML's folder, at most MAX_LOGO_BYTES. */
+async function readConfined(yamlFile: string, logo: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; code: string; message: string }> {
+  const unreadable = (reason: string) => ({ ok: false as const, code: 'logo-illisible', message: `Le logo ${logo} ne peut pas être lu : ${reason}.` });
+  const notFound = { ok: false as const, code: 'logo-introuvable', message: `Logo introuvable : ${logo} (le chemin part du dossier du fichier YAML).` };
+  // Both sides resolved through their symbolic links: a link inside the folder that leads out of
+  // it is judged by where it leads.
+  let folder: string;
+  let target: string;
+  try {
+    folder = await realpath(dirname(resolve(yamlFile)));
+    target = await realpath(resolve(dirname(resolve(yamlFile)), logo));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? notFound : unreadable(ioReason(code));
+  }
+  const inside = relative(folder, target);
+  if (isAbsolute(inside) || inside === '..' || inside.startsWith('..' + sep)) {
+    return {
+      ok: false,
+      code: 'logo-hors-dossier',
+      message:
+        `Logo refusé : ${logo} mène hors du dossier du fichier YAML. Un logo doit se trouver dans ce dossier ou ` +
+        `l'un de ses sous-dossiers (un lien symbolique compte pour le fichier qu'il désigne) : une convention ` +
+        `reçue ne peut pas faire entrer dans un document un fichier pris ailleurs sur le disque.`,
+    };
+  }
+  try {
+    // Looked at before opening: opening a FIFO would wait for a writer, and a device may act on open.
+    const kind = await lstat(target);
+    if (!kind.isFile()) return unreadable(kind.isDirectory() ? "c'est un dossier, pas un fichier" : "ce n'est pas un fichier ordinaire (tube, périphérique…)");
+    // No following a link swapped in since, no waiting on a FIFO swapped in since (checked again below).
+    const handle = await open(target, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return unreadable("ce n'est pas un fichier ordinaire (tube, périphérique…)");
+      const tooHeavy = {
+        ok: false as const,
+        code: 'logo-trop-lourd',
+        message: `Le logo ${logo} pèse ${megabytes(Math.max(info.size, MAX_LOGO_BYTES + 1))} Mo : au plus 1 Mo (réduisez l'image).`,
+      };
+      if (info.size > MAX_LOGO_BYTES) return tooHeavy;
+      // The limit holds on what is read, not only on what stat said: the file may grow meanwhile.
+      const buffer = Buffer.alloc(MAX_LOGO_BYTES + 1);
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > MAX_LOGO_BYTES) return tooHeavy;
+      }
+      return { ok: true, bytes: buffer.subarray(0, length) };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? notFound : unreadable(ioReason(code));
+  }
+}
+
+function ioReason(code: string | undefined): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'lecture non autorisée';
+  if (code === 'ELOOP') return 'boucle de liens symboliques';
+  if (code === 'EISDIR') return "c'est un dossier, pas un fichier";
+  return `erreur de lecture (${code ?? 'inconnue'})`;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1048576).toFixed(1).replace('.', ',');
+}
+
+/**
+ * Checks that the bytes are a PNG or JPEG image of sane dimensions, decoded whole: a truncated file
+ * or a header on something else would give a broken picture in the document.
+ */
+async function decodeLogo(bytes: Buffer, logo: string): Promise<LogoCheck> {
+  // The image libraries load only for a convention that has logos.
+  const { imageSize } = await import('image-size');
+  let header: { width?: number; height?: number; type?: string };
+  try {
+    header = imageSize(bytes);
+  } catch {
+    header = {};
+  }
+  const type = header.type === 'png' ? 'png' : header.type === 'jpg' ? 'jpg' : undefined;
+  if (!type || header.width === undefined || header.height === undefined) {
+    return { ok: false, code: 'logo-format', message: `Le fichier ${logo} n'est pas une image PNG ou JPEG lisible.` };
+  }
+  const { width, height } = header;
+  const badSize = (reason: string) => ({ ok: false as const, code: 'logo-dimensions', message: `Le logo ${logo} mesure ${width} × ${height} pixels : ${reason}.` });
+  if (width < 1 || height < 1) return badSize('une image a au moins un pixel de large et de haut');
+  if (width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE || width * height > MAX_LOGO_PIXELS) {
+    return badSize(`au plus ${MAX_LOGO_SIDE} pixels de côté et ${MAX_LOGO_PIXELS / 1048576} mégapixels en tout (il est affiché en 200 × 64 pixels au plus) ; réduisez l'image`);
+  }
+  if (width > MAX_LOGO_RATIO * height || height > MAX_LOGO_RATIO * width) {
+    return badSize(`un logo est au plus ${MAX_LOGO_RATIO} fois plus large que haut, ou plus haut que large, sans quoi il se réduirait à un trait dans l'en-tête`);
+  }
+  const damaged = {
+    ok: false as const,
+    code: 'logo-endommage',
+    message: `Le logo ${logo} n'est pas une image ${type === 'png' ? 'PNG' : 'JPEG'} complète et lisible (fichier tronqué ou endommagé ?) : enregistrez-le de nouveau depuis un logiciel d'image.`,
+  };
+  let decoded: { width: number; height: number };
+  try {
+    if (type === 'png') {
+      const streams = await pngStreams(bytes, width, height);
+      if (streams === 'oversized') {
+        return {
+          ok: false,
+          code: 'logo-endommage',
+          message: `Le logo ${logo} contient bien plus de données compressées que ses ${width} × ${height} pixels n'en demandent (fichier endommagé ou piégé) : enregistrez-le de nouveau depuis un logiciel d'image.`,
+        };
+      }
+      if (streams === 'corrupt') return damaged;
+      const { decode } = await import('fast-png');
+      decoded = decode(bytes, { checkCrc: true });
+    } else {
+      const { default: jpeg } = await import('jpeg-js');
+      // Not tolerant: a missing or broken part is an error, not grey blocks in the picture.
+      decoded = jpeg.decode(bytes, { useTArray: true, tolerantDecoding: false, maxResolutionInMP: MAX_LOGO_PIXELS / 1e6, maxMemoryUsageInMB: 64 });
+    }
+  } catch {
+    return damaged;
+  }
+  // The header read first and the decoded image must agree: the size goes into the document.
+  if (decoded.width !== width || decoded.height !== height) return damaged;
+  return { ok: true, logo: { bytes, type, width, height } };
+}
+
+/**
+ * Whether a PNG's compressed streams inflate within what its size allows, checked before fast-png
+ * decodes it: fast-png inflates the image data and the ICC profile whole, without a bound, and one
+ * megabyte of deflated zeros is a gigabyte (29 s and 2.5 GB measured for a 16 × 16 image). Only the
+ * chunk framing (length, type) is read here; decoding is left to fast-png, which checks the rest
+ * (checksums, filters, that every row is there). A frame cut short ends the walk: fast-png refuses it.
+ */
+async function pngStreams(bytes: Buffer, width: number, height: number): Promise<'bounded' | 'oversized' | 'corrupt'> {
+  const { inflateSync } = await import('node:zlib');
+  // The most image data a width × height PNG can hold: 8 bytes a pixel (16-bit RGBA) plus a filter
+  // byte and a partial byte per row, rows counted for the 7 passes of an interlaced image.
+  const maxImageData = 8 * width * height + 4 * height + 64;
+  const imageData: Buffer[] = [];
+  const profiles: Buffer[] = [];
+  for (let offset = 8; offset + 12 <= bytes.length; ) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    const end = offset + 8 + length;
+    if (end + 4 > bytes.length) break;
+    const data = bytes.subarray(offset + 8, end);
+    if (type === 'IDAT') imageData.push(data);
+    // iCCP: a profile name ended by a zero byte, the compression method, then the zlib stream.
+    else if (type === 'iCCP' && data.indexOf(0) >= 0) profiles.push(data.subarray(data.indexOf(0) + 2));
+    else if (type === 'IEND') break;
+    offset = end + 4;
+  }
+  try {
+    inflateSync(Buffer.concat(imageData), { maxOutputLength: maxImageData });
+    for (const profile of profiles) inflateSync(profile, { maxOutputLength: MAX_ICC_PROFILE_BYTES });
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'oversized' : 'corrupt';
+  }
+  return 'bounded';
+}
