@@ -67,6 +67,71 @@ function precompiledTemplates(): Record<string, PrecompiledTemplate> {
   }
 }
 
+/**
+ * Bounds on the work of one render, for templates are code and an overlay (`--templates`) comes
+ * from elsewhere: `{{#each}}` nested eight deep over the articles, or a partial including itself
+ * twice, would run for minutes and fill gigabytes. Counted, not timed, so the same render always
+ * stops at the same point: a step is a helper call, a block body run (each `{{#each}}` iteration)
+ * or a template included; the characters are those returned by each of these, counted at every
+ * level they pass through. Both bounds grow with the model, so that a large convention (thousands
+ * of referents, a value of a megabyte) renders, while a template whose work grows as a power of
+ * the model's size is stopped. Measured on the bundled templates: under 1 step per element of the
+ * model (a string, a number, a list or object, an item); some 250 000 characters for a document,
+ * mostly the clauses' own text, and under 22 characters per character of the model even when a
+ * party's acronym, repeated on every page, is 100 000 characters long. The bounds are many times that.
+ */
+const MAX_STEPS_BASE = 100_000;
+const MAX_STEPS_PER_MODEL_ELEMENT = 10;
+const MAX_CHARACTERS_BASE = 16_000_000;
+const MAX_CHARACTERS_PER_MODEL_CHARACTER = 64;
+
+interface TemplateBudget {
+  steps: number;
+  characters: number;
+  readonly maxSteps: number;
+  readonly maxCharacters: number;
+  /** The templates being run, innermost last: an error names the innermost. */
+  readonly running: string[];
+}
+
+function budgetFor(view: unknown): TemplateBudget {
+  let elements = 0;
+  let characters = 0;
+  const walk = (value: unknown): void => {
+    elements++;
+    if (typeof value === 'string') characters += value.length;
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(view);
+  return {
+    steps: 0,
+    characters: 0,
+    maxSteps: MAX_STEPS_BASE + MAX_STEPS_PER_MODEL_ELEMENT * elements,
+    maxCharacters: MAX_CHARACTERS_BASE + MAX_CHARACTERS_PER_MODEL_CHARACTER * characters,
+    running: [],
+  };
+}
+
+function overBudget(budget: TemplateBudget, what: string): RenderError {
+  const name = budget.running.at(-1) ?? SKELETON;
+  return new RenderError(
+    `gabarit « ${name} » : ${what}, rendu arrêté ({{#each}} imbriqués, inclusions en cascade ou texte redoublé font croître le travail bien plus vite que la convention)`,
+    'gabarit-demesure',
+  );
+}
+
+function spendStep(budget: TemplateBudget): void {
+  if (++budget.steps > budget.maxSteps) throw overBudget(budget, `plus de ${budget.maxSteps} étapes d'exécution pour cette convention`);
+}
+
+function spendText<T>(budget: TemplateBudget, result: T): T {
+  if (typeof result === 'string' && (budget.characters += result.length) > budget.maxCharacters) {
+    throw overBudget(budget, `plus de ${budget.maxCharacters} caractères produits pour cette convention`);
+  }
+  return result;
+}
+
 /** A template made on its first call (Handlebars calls partials, as templates, with the same two arguments). */
 function deferred(make: () => TemplateDelegate): TemplateDelegate {
   let template: TemplateDelegate | undefined;
@@ -99,14 +164,42 @@ export async function loadTemplateSet(overlays: readonly string[] = []): Promise
   }
   // The compiler (several times the runtime's size) is loaded only when a template needs it.
   const hb = precompiled.size === sources.size ? Handlebars.create() : (await import('handlebars')).default.create();
+  // The budget of the render under way: renders are synchronous, so one at a time per set.
+  let budget: TemplateBudget | null = null;
+  const bounded = (name: string, template: TemplateDelegate): TemplateDelegate =>
+    function (this: unknown, context, options) {
+      if (!budget) return template.call(this, context, options);
+      spendStep(budget);
+      budget.running.push(name);
+      try {
+        return spendText(budget, template.call(this, context, options));
+      } finally {
+        budget.running.pop();
+      }
+    };
+  /** A block body (`options.fn`, `options.inverse`) that spends a step and its text on each run. */
+  const boundedBlocks = new WeakSet<object>();
+  const boundedBlock = (block: unknown): unknown => {
+    if (typeof block !== 'function' || boundedBlocks.has(block)) return block;
+    const run = function (this: unknown, ...args: unknown[]) {
+      if (!budget) return block.apply(this, args);
+      spendStep(budget);
+      return spendText(budget, block.apply(this, args));
+    };
+    boundedBlocks.add(run);
+    return run;
+  };
   const templates = new Map<string, TemplateDelegate>();
   for (const [name, source] of sources) {
     const spec = precompiled.get(name);
     // Both defer the work to the first call: only the templates a document uses are evaluated or
     // compiled. The spec is code the build wrote into dist/, trusted as the bundle's code is.
-    const template = spec
-      ? deferred(() => hb.template(new Function(`return (${spec});`)() as TemplateSpecification))
-      : (hb as typeof HandlebarsCompiler).compile(source.text, { ...COMPILE_OPTIONS });
+    const template = bounded(
+      name,
+      spec
+        ? deferred(() => hb.template(new Function(`return (${spec});`)() as TemplateSpecification))
+        : (hb as typeof HandlebarsCompiler).compile(source.text, { ...COMPILE_OPTIONS }),
+    );
     templates.set(name, template);
     // Registered compiled, not as text: a partial given as text would be compiled by the runtime
     // with the options of the template calling it, and precompiled templates carry none.
@@ -129,11 +222,26 @@ export async function loadTemplateSet(overlays: readonly string[] = []): Promise
       s.currentArticle = previous;
     }
   });
+  // Every helper, Handlebars' own (each, if, with, lookup…) included, spends a step per call and a
+  // step per run of its block, and the text it returns: no loop or recursion escapes the budget.
+  for (const [name, helper] of Object.entries(hb.helpers) as [string, (...args: unknown[]) => unknown][]) {
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      if (!budget) return helper.apply(this, args);
+      spendStep(budget);
+      const options = args.at(-1) as HelperOptions | undefined;
+      if (options && typeof options === 'object' && typeof options.fn === 'function') {
+        args[args.length - 1] = { ...options, fn: boundedBlock(options.fn), inverse: boundedBlock(options.inverse) };
+      }
+      return spendText(budget, helper.apply(this, args));
+    });
+  }
 
   return {
     has: (name) => sources.has(name),
     render(model) {
       const view = escapeView(model) as DocumentModel;
+      // A fresh budget for each render (one left by a render that failed is simply replaced).
+      budget = budgetFor(view);
       const pick = (candidates: string[], what: string): string => {
         const found = candidates.find((c) => sources.has(c));
         if (!found) throw new RenderError(`aucun gabarit pour ${what} (cherché : ${candidates.join(', ')})`, 'gabarit-introuvable');
