@@ -183,8 +183,10 @@ async function decodeLogo(bytes: Buffer, logo: string): Promise<LogoCheck> {
       decoded = decode(bytes, { checkCrc: true });
     } else {
       const { default: jpeg } = await import('jpeg-js');
-      // Not tolerant: a missing or broken part is an error, not grey blocks in the picture.
-      decoded = jpeg.decode(bytes, { useTArray: true, tolerantDecoding: false, maxResolutionInMP: MAX_LOGO_PIXELS / 1e6, maxMemoryUsageInMB: 64 });
+      // Not tolerant: a missing or broken part is an error, not grey blocks in the picture. The
+      // memory bound lets through the largest logo accepted (a 4096 × 1024 colour JPEG takes 77 MB,
+      // a four-component one more) and nothing far past it.
+      decoded = jpeg.decode(bytes, { useTArray: true, tolerantDecoding: false, maxResolutionInMP: MAX_LOGO_PIXELS / 1e6, maxMemoryUsageInMB: 192 });
     }
   } catch {
     return damaged;
