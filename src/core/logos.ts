@@ -103,7 +103,7 @@ async function readConfined(yamlFile: string, logo: string): Promise<{ ok: true;
       const tooHeavy = {
         ok: false as const,
         code: 'logo-trop-lourd',
-        message: `Le logo ${logo} pèse ${megabytes(Math.max(info.size, MAX_LOGO_BYTES + 1))} Mo : au plus 1 Mo (réduisez l'image).`,
+        message: `Le logo ${logo} pèse plus de 1 Mo${info.size > MAX_LOGO_BYTES ? ` (${megabytes(info.size)} Mo)` : ''} : réduisez l'image.`,
       };
       if (info.size > MAX_LOGO_BYTES) return tooHeavy;
       // The limit holds on what is read, not only on what stat said: the file may grow meanwhile.
@@ -133,7 +133,7 @@ function ioReason(code: string | undefined): string {
 }
 
 function megabytes(bytes: number): string {
-  return (bytes / 1048576).toFixed(1).replace('.', ',');
+  return (bytes / 1048576).toFixed(2).replace('.', ',');
 }
 
 /**
