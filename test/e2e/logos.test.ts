@@ -41,13 +41,6 @@ describe('logos (real bin)', () => {
     expect(readdirSync(folder).sort()).toEqual(['convention.yaml', 'logos']);
   });
 
-  test('a logo over 1 MB is refused before being decoded', () => {
-    const { file, folder } = conventionWithLogo('logos/lourd.png');
-    writeFileSync(join(folder, 'logos', 'lourd.png'), Buffer.concat([readFileSync(PNG), Buffer.alloc(1536 * 1024)]));
-    const run = runCli(['validate', file]);
-    expectRefused(run, file, 'logo-trop-lourd', 'pèse plus de 1 Mo (1,50 Mo)');
-  });
-
   test('a FIFO named like an image is refused without waiting on it', () => {
     const { file, folder } = conventionWithLogo('logos/tube.png');
     expect(spawnSync('mkfifo', [join(folder, 'logos', 'tube.png')]).status).toBe(0);
