@@ -126,10 +126,14 @@ export async function validateConvention(loaded: LoadedConvention, options: Vali
   if (typeProblem) return [place(loaded, typeProblem)];
   const typeId = loaded.data.type as string;
   const validator = await validatorOf(typeId);
-  if (!validator(loaded.data)) {
+  // The validator is shared by every call in the process and its `errors` belong to its last run:
+  // they are taken at once, before any `await` lets another file's validation reset them.
+  const valid = validator(loaded.data);
+  const errors = validator.errors ?? [];
+  if (!valid) {
     // ajv-i18n's French wording is only needed for errors, and only for the keywords not reworded here.
     const localizeFr = defaultExport<(errors: ErrorObject[]) => void>(await import('ajv-i18n/localize/fr/index.js'));
-    const schemaProblems = translateErrors(validator.errors ?? [], localizeFr).map((p) => place(loaded, p.problem, p.target));
+    const schemaProblems = translateErrors(errors, localizeFr).map((p) => place(loaded, p.problem, p.target));
     // The texts left « À COMPLÉTER » too, so that a skeleton's markers are reported all at once
     // (its postal codes, dates and choices are among the schema's refusals).
     const reported = new Set(schemaProblems.map((p) => p.path));
