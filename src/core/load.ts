@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { UserError } from './errors.js';
+import { ioReason, megabytes, readRegularFile, type BoundedRead } from './regular-file.js';
 import type { Problem, Result } from './problem.js';
 
 export interface LoadedConvention {
@@ -23,45 +24,38 @@ const MAX_ALIAS_COUNT = 100;
 /** Conventions are a few kilobytes; anything this large is a mistake, refused before parsing. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Reads a convention file as UTF-8 text; I/O failures become a French `UserError` (exit 2). */
+/**
+ * Reads a convention file as UTF-8 text; I/O failures become a French `UserError` (exit 2). Only a
+ * regular file is read (a FIFO or a device would hang or flood the program), and at most
+ * MAX_FILE_BYTES of it: the size `stat` announces refuses a large file before reading, the bytes
+ * read refuse one that is larger than announced.
+ */
 export async function readConventionFile(file: string): Promise<string> {
-  let bytes: Buffer;
+  let read: BoundedRead;
   try {
-    // The size is checked before reading: a huge file is refused without being loaded.
-    const { size } = await stat(file);
-    if (size > MAX_FILE_BYTES) {
-      throw new UserError(
-        `${file} : fichier trop volumineux (${(size / 1048576).toFixed(1)} Mo ; une convention en fait quelques kilo-octets, maximum ${MAX_FILE_BYTES / 1048576} Mo).`,
-        'fichier-trop-volumineux',
-      );
-    }
-    bytes = await readFile(file);
+    read = await readRegularFile(file, MAX_FILE_BYTES);
   } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw ioError(error, file);
+    throw new UserError(`${file} : ${ioReason(error)}.`, 'lecture-impossible');
+  }
+  if (read.kind === 'not-regular') {
+    const message = read.what === 'un dossier' ? "c'est un dossier, pas un fichier" : `c'est ${read.what}, pas un fichier ordinaire : il n'est pas lu`;
+    throw new UserError(`${file} : ${message}.`, 'lecture-impossible');
+  }
+  if (read.kind === 'too-large') {
+    throw new UserError(
+      `${file} : fichier trop volumineux (${read.atLeast ? 'plus de ' : ''}${megabytes(read.size)} Mo ; une convention en fait quelques kilo-octets, maximum ${MAX_FILE_BYTES / 1048576} Mo).`,
+      'fichier-trop-volumineux',
+    );
   }
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   try {
-    return decoder.decode(bytes);
+    return decoder.decode(read.bytes);
   } catch {
     throw new UserError(
       `${file} : le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8 puis recommencez.`,
       'encodage-invalide',
     );
   }
-}
-
-function ioError(error: unknown, file: string): UserError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT'
-      ? 'fichier introuvable'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'lecture non autorisée'
-        : code === 'EISDIR'
-          ? "c'est un dossier, pas un fichier"
-          : `lecture impossible (${code ?? String(error)})`;
-  return new UserError(`${file} : ${reason}.`, 'lecture-impossible');
 }
 
 /** Parses YAML text into a convention document. Pure: no disk access. */

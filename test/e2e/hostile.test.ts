@@ -2,12 +2,14 @@
  * Hostile and broken inputs through the real bin: each gets its documented exit code and a French
  * message, never a stack trace, never a corrupt or half-written file.
  */
-import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConvention } from '../../src/core/load.js';
 import { buildDocument } from '../../src/core/pipeline.js';
 import { validateConvention } from '../../src/core/validate.js';
-import { EXAMPLES, temporaryFolder } from '../support/paths.js';
+import { BIN, EXAMPLES, temporaryFolder } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
 const EXAMPLE = readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml'), 'utf8');
@@ -141,3 +143,86 @@ describe('prototype pollution', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('only regular files are read, within the size limit (real bin)', () => {
+  // FIFOs are made by mkfifo(1): Node has no API for them. Without it (Windows), these cases do not apply.
+  const canMakeFifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
+  const fifoTest = canMakeFifo ? test : test.skip;
+  const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
+
+  fifoTest('a FIFO given as input is refused at once (exit 2), the other files are still validated', () => {
+    const folder = temporaryFolder();
+    const fifo = join(folder, 'tube.yaml');
+    mkfifo(fifo);
+    writeFileSync(join(folder, 'ok.yaml'), EXAMPLE);
+    const run = runCli(['validate', fifo, join(folder, 'ok.yaml')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${fifo} : c'est un tube nommé (FIFO), pas un fichier ordinaire`);
+    expect(run.stdout).toContain('ok.yaml : convention valide');
+    expectNoStack(run.stderr);
+  });
+
+  fifoTest('a FIFO named *.yaml in an input folder is not a convention: the batch goes on without it', () => {
+    const folder = temporaryFolder();
+    mkfifo(join(folder, 'a-tube.yaml'));
+    writeFileSync(join(folder, 'b-ok.yaml'), EXAMPLE);
+    const validate = runCli(['validate', folder]);
+    expect(validate.status).toBe(0);
+    expect(validate.stdout).toContain('b-ok.yaml : convention valide');
+    const render = runCli(['render', folder]);
+    expect(render.status).toBe(0);
+    expect(existsSync(join(folder, 'b-ok.docx'))).toBe(true);
+    expect(existsSync(join(folder, 'a-tube.docx'))).toBe(false);
+  });
+
+  fifoTest('a FIFO in a --templates folder is refused (exit 2, French message naming it), nothing written', () => {
+    const overlay = temporaryFolder();
+    mkdirSync(join(overlay, 'common'));
+    mkfifo(join(overlay, 'common', 'document.md.hbs'));
+    const { folder, file } = fileWith('ok.yaml', EXAMPLE);
+    const run = runCli(['render', file, '--templates', overlay]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${join(overlay, 'common', 'document.md.hbs')} : c'est un tube nommé (FIFO), pas un fichier`);
+    expectNoStack(run.stderr);
+    expect(readdirSync(folder)).toEqual(['ok.yaml']);
+  });
+
+  test.each(['/dev/zero', '/dev/urandom'].filter((device) => existsSync(device)))(
+    '%s is refused without being read (exit 2)',
+    (device) => {
+      const run = runCli(['validate', device]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`${device} : c'est un périphérique, pas un fichier ordinaire`);
+      expectNoStack(run.stderr);
+    },
+  );
+
+  test('an unreadable template is an I/O error naming it (exit 2), not an internal error', () => {
+    const overlay = temporaryFolder();
+    const template = join(overlay, 'common', 'document.md.hbs');
+    mkdirSync(join(overlay, 'common'));
+    writeFileSync(template, 'Texte\n');
+    chmodSync(template, 0o000);
+    const { folder, file } = fileWith('ok.yaml', EXAMPLE);
+    // root reads any file: the run is made as an ordinary user, who must be able to reach the folders.
+    for (const path of [overlay, join(overlay, 'common'), folder]) chmodSync(path, 0o755);
+    const run = runAsUser(['render', file, '--templates', overlay]);
+    expect(run.stderr).toContain(`${template} : gabarit illisible (lecture non autorisée)`);
+    expect(run.status).toBe(2);
+    expectNoStack(run.stderr);
+    expect(readdirSync(folder)).toEqual(['ok.yaml']);
+  });
+});
+
+/** Runs the real bin as an ordinary user: as `nobody` when the tests run as root, for whom every file is readable. */
+function runAsUser(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const asRoot = process.getuid?.() === 0;
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    timeout: 60000,
+    cwd: tmpdir(),
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

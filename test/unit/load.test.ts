@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConvention, readConventionFile } from '../../src/core/load.js';
 import { UserError } from '../../src/core/errors.js';
+import { readRegularFile } from '../../src/core/regular-file.js';
 import { temporaryFolder } from '../support/paths.js';
 
 describe('load', () => {
@@ -55,5 +56,16 @@ describe('load', () => {
     await expect(readConventionFile(join(folder, 'latin1.yaml'))).rejects.toThrow(/UTF-8/);
     await expect(readConventionFile(join(folder, 'absent.yaml'))).rejects.toThrow(UserError);
     await expect(readConventionFile(join(folder, 'absent.yaml'))).rejects.toThrow(/introuvable/);
+  });
+
+  test('the size limit holds on the bytes read, not on the size announced', async () => {
+    // Files of /proc announce a size of 0 and hold more.
+    const proc = '/proc/self/status';
+    if (existsSync(proc)) expect(await readRegularFile(proc, 10)).toMatchObject({ kind: 'too-large', atLeast: true });
+    const file = join(temporaryFolder(), 'petit.yaml');
+    writeFileSync(file, 'type: x\n');
+    const read = await readRegularFile(file, 8);
+    expect(read.kind === 'read' && read.bytes.toString()).toBe('type: x\n');
+    expect(await readRegularFile(file, 7)).toMatchObject({ kind: 'too-large', size: 8, atLeast: false });
   });
 });
