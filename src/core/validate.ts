@@ -16,7 +16,7 @@ import type { Ajv, ErrorObject, Options, SchemaObject } from 'ajv';
 import { PACKAGE_ROOT, SCHEMAS_DIR } from './assets.js';
 import type { LoadedConvention } from './load.js';
 import { place } from './positions.js';
-import { fromPointer, type Problem, type UnplacedProblem } from './problem.js';
+import { boundProblems, fromPointer, MAX_PROBLEMS_PER_FILE, omittedProblems, type Problem, type UnplacedProblem } from './problem.js';
 import { checkPlaceholders, checkSharedRules, placeholderIn } from './rules.js';
 import { didYouMean } from './suggest.js';
 import { CONVENTION_TYPES, findType, loadTypeRules } from '../types/registry.js';
@@ -133,16 +133,70 @@ export async function validateConvention(loaded: LoadedConvention, options: Vali
   if (!valid) {
     // ajv-i18n's French wording is only needed for errors, and only for the keywords not reworded here.
     const localizeFr = defaultExport<(errors: ErrorObject[]) => void>(await import('ajv-i18n/localize/fr/index.js'));
-    const schemaProblems = translateErrors(errors, localizeFr).map((p) => place(loaded, p.problem, p.target));
-    // The texts left « À COMPLÉTER » too, so that a skeleton's markers are reported all at once
-    // (its postal codes, dates and choices are among the schema's refusals).
-    const reported = new Set(schemaProblems.map((p) => p.path));
-    const markers = checkPlaceholders(loaded.data, { today: options.today ?? localToday() }).filter((p) => !reported.has(p.path));
-    return dedupe([...schemaProblems, ...markers.map((p) => place(loaded, p))]);
+    return schemaProblems(errors, loaded, localizeFr, options);
   }
   const module = await loadTypeRules(typeId);
   const problems = [...checkSharedRules(loaded.data, { today: options.today ?? localToday() }), ...module.checkRules(loaded.data)];
-  return problems.map((p) => place(loaded, p));
+  return boundProblems(problems, loaded.file, (p) => place(loaded, p));
+}
+
+/**
+ * The schema's errors as problems, then the texts left « À COMPLÉTER » elsewhere (so that a
+ * skeleton's markers are reported all at once: its postal codes, dates and choices are among the
+ * schema's refusals); at most MAX_PROBLEMS_PER_FILE of them, each once. Past the bound, errors are
+ * only counted: their messages (suggestions, titles) and positions would cost as much as showing
+ * them, for a file of 20 000 unknown keys. They are counted once per keyword, place and
+ * parameters, as the problems shown are once per message.
+ */
+function schemaProblems(errors: ErrorObject[], loaded: LoadedConvention, localizeFr: (errors: ErrorObject[]) => void, options: ValidateOptions): Problem[] {
+  const shown: Problem[] = [];
+  const messages = new Set<string>();
+  const others = new Set<string>();
+  /** Where the schema found something: a marker there is already reported. */
+  const reported = new Set<string>();
+  for (const error of withoutAnyOfBranches(errors)) {
+    const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+    reported.add(extra === undefined ? error.instancePath : `${error.instancePath}/${escapeSegment(extra)}`);
+    if (shown.length < MAX_PROBLEMS_PER_FILE) {
+      localizeFr([error]);
+      const { problem, target } = translateError(error);
+      const key = `${problem.code}|${problem.path}|${problem.message}`;
+      if (messages.has(key)) continue;
+      messages.add(key);
+      shown.push(place(loaded, problem, target));
+    } else {
+      others.add(`${error.keyword}|${error.instancePath}|${JSON.stringify(error.params)}`);
+    }
+  }
+  let omitted = others.size;
+  for (const marker of checkPlaceholders(loaded.data, { today: options.today ?? localToday() })) {
+    if (reported.has(marker.path)) continue;
+    if (shown.length < MAX_PROBLEMS_PER_FILE) shown.push(place(loaded, marker));
+    else omitted++;
+  }
+  if (omitted > 0) shown.push(omittedProblems(loaded.file, omitted, omitted));
+  return shown;
+}
+
+/** A JSON pointer's segment for a key: `~` and `/` escaped as RFC 6901 asks. */
+function escapeSegment(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * With allErrors, a failing anyOf reports every branch's failure too: the anyOf is kept, not its
+ * branches. A branch's schema path extends its anyOf's: each error's path prefixes are looked up.
+ */
+function withoutAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath));
+  if (anyOfPaths.size === 0) return errors;
+  const inBranch = (schemaPath: string) => {
+    for (let slash = schemaPath.indexOf('/'); slash !== -1; slash = schemaPath.indexOf('/', slash + 1)) {
+      if (anyOfPaths.has(schemaPath.slice(0, slash))) return true;
+    }
+    return false;
+  };
+  return errors.filter((e) => e.keyword === 'anyOf' || !inBranch(e.schemaPath));
 }
 
 function checkType(data: Record<string, unknown>): UnplacedProblem | undefined {
@@ -159,7 +213,7 @@ function checkType(data: Record<string, unknown>): UnplacedProblem | undefined {
     return {
       code: 'type-inconnu',
       severity: 'error',
-      message: `Type de convention « ${typeof data.type === 'string' ? data.type : JSON.stringify(data.type)} » inconnu ; types disponibles : ${known.join(', ')}.${typeof data.type === 'string' ? didYouMean(data.type, known) : ''}`,
+      message: `Type de convention ${show(data.type)} inconnu ; types disponibles : ${known.join(', ')}.${typeof data.type === 'string' ? didYouMean(data.type, known) : ''}`,
       path: '/type',
     };
   }
@@ -215,17 +269,49 @@ function fieldName(pointer: string, schema: SchemaObject | undefined): string {
   return `« ${last} »`;
 }
 
+/** Values quoted in messages are cut past this many characters. */
+const SHOWN_LENGTH = 60;
+
 function show(value: unknown): string {
-  if (typeof value === 'string') return `« ${value.length > 60 ? value.slice(0, 57) + '…' : value} »`;
-  return `« ${JSON.stringify(value)} »`;
+  return `« ${typeof value === 'string' ? cut(value) : preview(value)} »`;
 }
 
-function translateErrors(errors: ErrorObject[], localizeFr: (errors: ErrorObject[]) => void): TranslatedError[] {
-  localizeFr(errors);
-  // With allErrors, a failing anyOf reports every branch's failure too: keep the anyOf only.
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
-  const kept = errors.filter((e) => e.keyword === 'anyOf' || !anyOfPaths.some((p) => e.schemaPath.startsWith(p + '/')));
-  return kept.map((error) => translateError(error));
+function cut(text: string): string {
+  return text.length > SHOWN_LENGTH ? text.slice(0, SHOWN_LENGTH - 3) + '…' : text;
+}
+
+/**
+ * A value as JSON, cut past SHOWN_LENGTH characters, written only that far: a list of a million
+ * items is not serialised whole to show its first few.
+ */
+function preview(value: unknown): string {
+  const parts: string[] = [];
+  let length = 0;
+  const write = (text: string): boolean => {
+    parts.push(text);
+    length += text.length;
+    return length <= SHOWN_LENGTH;
+  };
+  const walk = (item: unknown): boolean => {
+    if (Array.isArray(item)) {
+      if (!write('[')) return false;
+      for (let i = 0; i < item.length; i++) if ((i > 0 && !write(',')) || !walk(item[i])) return false;
+      return write(']');
+    }
+    if (item !== null && typeof item === 'object') {
+      if (!write('{')) return false;
+      let first = true;
+      for (const [key, entry] of Object.entries(item)) {
+        if ((!first && !write(',')) || !write(`${JSON.stringify(key)}:`) || !walk(entry)) return false;
+        first = false;
+      }
+      return write('}');
+    }
+    return write(JSON.stringify(item) ?? String(item));
+  };
+  const whole = walk(value);
+  const text = parts.join('');
+  return whole ? text : text.slice(0, SHOWN_LENGTH - 1) + '…';
 }
 
 /** What a refused placeholder is to be replaced by, by the keyword that refused it. */
@@ -290,9 +376,9 @@ function translateError(error: ErrorObject): TranslatedError {
       return {
         problem: {
           ...base,
-          path: `${path}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          path: `${path}/${escapeSegment(extra)}`,
           code: 'champ-inconnu',
-          message: `Rubrique « ${extra} » inconnue dans ${field}.${didYouMean(extra, known)}${known.length ? ` Rubriques admises : ${known.join(', ')}.` : ''}`,
+          message: `Rubrique « ${cut(extra)} » inconnue dans ${field}.${didYouMean(extra, known)}${known.length ? ` Rubriques admises : ${known.join(', ')}.` : ''}`,
         },
         target: 'key',
       };
@@ -395,14 +481,4 @@ function translateError(error: ErrorObject): TranslatedError {
 
 function capitalizeField(field: string): string {
   return field.charAt(0).toUpperCase() + field.slice(1);
-}
-
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.code}|${p.path}|${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

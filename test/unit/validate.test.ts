@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { YAMLMap } from 'yaml';
 import { parseConvention, type LoadedConvention } from '../../src/core/load.js';
+import { frenchCount, MAX_PROBLEMS_PER_FILE } from '../../src/core/problem.js';
 import { validateConvention } from '../../src/core/validate.js';
 import { EXAMPLES } from '../support/paths.js';
 
@@ -22,5 +24,48 @@ describe('validate', () => {
       ['bad.yaml valeur-inconnue'],
       [],
     ]);
+  });
+
+  /** The example with `n` unknown keys at its root. */
+  const withUnknownKeys = (n: number) =>
+    EXAMPLE.replace('modele: departemental\n', `modele: departemental\n${Array.from({ length: n }, (_, i) => `inconnue_${i}: x\n`).join('')}`);
+
+  test('at most MAX_PROBLEMS_PER_FILE problems, then one that counts the others', async () => {
+    const n = MAX_PROBLEMS_PER_FILE * 3;
+    const problems = await validateConvention(loaded(withUnknownKeys(n), 'nombreux.yaml'));
+    expect(problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
+    expect(problems.slice(0, -1).every((p) => p.code === 'champ-inconnu' && p.line > 0)).toBe(true);
+    expect(problems.at(-1)).toEqual({
+      code: 'autres-problemes',
+      severity: 'error',
+      message: `… et ${frenchCount(n - MAX_PROBLEMS_PER_FILE)} autres problèmes, non affichés : corrigez d'abord ceux-ci.`,
+      path: '',
+      file: 'nombreux.yaml',
+      line: 0,
+      column: 0,
+    });
+  });
+
+  test('the work of placing problems grows as the file, not as its square', async () => {
+    // Counts the reads of the root map's pairs while a convention with `n` unknown keys is validated
+    // (load has already turned it into data): searching the pairs for each problem reads n² of them.
+    const reads = async (n: number) => {
+      const convention = loaded(withUnknownKeys(n), 'x.yaml');
+      const map = convention.document.contents as YAMLMap;
+      let count = 0;
+      map.items = new Proxy(map.items, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) count++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+      await validateConvention(convention);
+      return count;
+    };
+    const factor = 8;
+    const small = await reads(500);
+    const large = await reads(500 * factor);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeLessThan(small * factor * 2);
   });
 });
