@@ -68,4 +68,28 @@ describe('validate', () => {
     expect(small).toBeGreaterThan(0);
     expect(large).toBeLessThan(small * factor * 2);
   });
+
+  test('checking that a list holds no duplicate grows as the list, not as its square', async () => {
+    // Annexes may be objects (a titled document): ajv compared every pair of them. Counts the reads
+    // of the list's items while a convention with `n` annexes is validated, duplicates included.
+    const reads = async (n: number, duplicate: boolean) => {
+      const annexes = Array.from({ length: n }, (_, i) => `  - titre: annexe ${duplicate && i === n - 1 ? 0 : i}\n`).join('');
+      const convention = loaded(`${EXAMPLE}annexes:\n${annexes}`, 'annexes.yaml');
+      let count = 0;
+      convention.data.annexes = new Proxy(convention.data.annexes as unknown[], {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) count++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+      const problems = await validateConvention(convention);
+      expect(problems.map((p) => p.code)).toEqual(duplicate ? ['doublon'] : []);
+      return count;
+    };
+    const factor = 8;
+    for (const duplicate of [false, true]) {
+      const small = await reads(200, duplicate);
+      expect(await reads(200 * factor, duplicate)).toBeLessThan(small * factor * 2);
+    }
+  });
 });
