@@ -24,3 +24,11 @@ export function visible(text: string): string {
 export function visibleLines(text: string): string {
   return text.replace(INVISIBLE_BUT_LINE_FEED, shown);
 }
+
+/** What JSON.stringify leaves raw that a terminal may still act on: DEL, C1 controls, bidirectional controls. */
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/** JSON text whose every control character is an escape (`\u009b`): the same data, safe on a terminal. */
+export function visibleJson(json: string): string {
+  return json.replace(RAW_IN_JSON, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -293,6 +293,11 @@ describe('messages: what the file says, where it says it, printed safely (real b
       expect(run.stdout).toContain('\\u{1b}[31mrouge\\u{1b}]0;titre\\u{7}');
       expect(hasRawControl(run.stdout + run.stderr)).toBe(false);
     }
+    const json = runCli(['validate', file, '--format', 'json']);
+    expect(json.stdout).toContain('\\u001b[31mrouge\\u001b]0;titre\\u0007');
+    expect(json.stdout).toContain('\\u202e');
+    expect(hasRawControl(json.stdout)).toBe(false);
+    expect((JSON.parse(json.stdout) as { message: string }[])[0]!.message).toContain(HOSTILE_TEXT);
     const render = runCli(['render', file]);
     expect(render.status).toBe(1);
     expect(render.stderr).toContain('\\u{202e}');
