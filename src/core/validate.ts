@@ -29,7 +29,7 @@ const COMMON_SCHEMA = 'common.schema.json';
 export const VALIDATORS_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
 /** The ajv options, shared by the build's standalone code and the run-time fallback. */
-export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true };
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, inlineRefs: false };
 
 /** A compiled validator, standalone or from ajv: `errors` is set after a failed call. */
 export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -72,9 +72,59 @@ export async function createAjv(options: Options = {}): Promise<Ajv> {
   ajv.removeKeyword('uniqueItems');
   ajv.addKeyword(uniqueItemsInLinearTime(ajvModule._ ?? defaultExport<typeof ajvModule>(ajvModule)._));
   defaultExport<(ajv: Ajv, formats: string[]) => void>(formats)(ajv, ['email', 'date']);
-  ajv.addSchema(JSON.parse(schemaText(COMMON_SCHEMA)) as SchemaObject);
-  for (const type of CONVENTION_TYPES) ajv.addSchema(JSON.parse(schemaText(type.schemaFile)) as SchemaObject);
+  const documents: Record<string, SchemaObject> = { [COMMON_SCHEMA]: JSON.parse(schemaText(COMMON_SCHEMA)) as SchemaObject };
+  for (const type of CONVENTION_TYPES) documents[type.schemaFile] = JSON.parse(schemaText(type.schemaFile)) as SchemaObject;
+  for (const [file, schema] of Object.entries(documents)) ajv.addSchema(withRepeatedRefsInlined(schema, file, documents));
   return ajv;
+}
+
+/** Keywords whose value is a map of schemas, a list of schemas, or one schema (draft-07). */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
+const SCHEMA_LISTS = new Set(['anyOf', 'allOf', 'oneOf', 'items']);
+const SCHEMAS = new Set(['items', 'additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
+/** Keywords whose schemas apply to any number of values: each item, each other property or name. */
+const REPEATED = new Set(['items', 'additionalItems', 'additionalProperties', 'patternProperties', 'contains', 'propertyNames']);
+
+/**
+ * A schema whose `$ref`s that may run once per item of a list (below `items`, `additionalProperties`…)
+ * are replaced by the schema they name, the keywords beside them (a more precise title) kept over
+ * the named schema's. ajv compiles a `$ref` as a call to another function whose errors it appends
+ * by copying every error found so far (`concat`): with allErrors, a list of 60 000 invalid
+ * referents took 77 s of CPU, the square of their number. Inlined, each error is pushed once; the
+ * other references stay calls, a number bounded by the schema, so that shared definitions are
+ * compiled once. A reference to a schema being inlined (recursion, which the schemas do not have)
+ * is left to ajv. `documents`: the schemas by file name, as `$ref`s name them.
+ */
+export function withRepeatedRefsInlined(schema: SchemaObject, file: string, documents: Record<string, SchemaObject>): SchemaObject {
+  const inlining = new Set<string>();
+  const inline = (node: unknown, base: string, repeated: boolean): unknown => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === '$ref') continue;
+      const below = repeated || REPEATED.has(key);
+      if (SCHEMA_MAPS.has(key) && value && typeof value === 'object') {
+        copy[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, inline(sub, base, below)]));
+      } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
+        copy[key] = value.map((sub) => inline(sub, base, below));
+      } else {
+        copy[key] = SCHEMAS.has(key) ? inline(value, base, below) : value;
+      }
+    }
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref !== 'string') return copy;
+    const [refFile, fragment = ''] = ref.split('#');
+    const target = refFile || base;
+    const key = `${target}#${fragment}`;
+    let named: unknown = Object.hasOwn(documents, target) ? documents[target] : undefined;
+    for (const segment of fromPointer(fragment)) named = (named as Record<string, unknown> | undefined)?.[segment];
+    if (!repeated || named === undefined || inlining.has(key)) return { $ref: ref, ...copy };
+    inlining.add(key);
+    const { $id: _id, $schema: _schema, ...body } = inline(named, target, true) as Record<string, unknown>;
+    inlining.delete(key);
+    return { ...body, ...copy };
+  };
+  return inline(schema, file, false) as SchemaObject;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { YAMLMap } from 'yaml';
@@ -91,5 +92,24 @@ describe('validate', () => {
       const small = await reads(200, duplicate);
       expect(await reads(200 * factor, duplicate)).toBeLessThan(small * factor * 2);
     }
+  });
+
+  test('collecting the errors of a list of invalid items grows as the list, not as its square', async () => {
+    // ajv appends the errors of a referenced schema by copying all those found so far (`concat`):
+    // once per invalid referent, that was the square of their number. Counts the errors copied so.
+    const copied = async (n: number) => {
+      const convention = loaded(EXAMPLE.replace('referents:\n', `referents:\n${'  - 1\n'.repeat(n)}`), 'referents.yaml');
+      const concat = jest.spyOn(Array.prototype, 'concat');
+      try {
+        const problems = await validateConvention(convention);
+        expect(problems.at(-1)?.code).toBe('autres-problemes');
+        return concat.mock.contexts.reduce((sum, array) => sum + (Array.isArray(array) ? array.length : 0), 0);
+      } finally {
+        concat.mockRestore();
+      }
+    };
+    const factor = 8;
+    const small = await copied(500);
+    expect(await copied(500 * factor)).toBeLessThan(Math.max(small, 1_000) * factor * 2);
   });
 });
