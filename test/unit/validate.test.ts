@@ -103,7 +103,7 @@ describe('validate', () => {
       try {
         const problems = await validateConvention(convention);
         expect(problems.at(-1)?.code).toBe('autres-problemes');
-        return concat.mock.contexts.reduce((sum, array) => sum + (Array.isArray(array) ? array.length : 0), 0);
+        return concat.mock.contexts.reduce<number>((sum, array: unknown) => sum + (Array.isArray(array) ? array.length : 0), 0);
       } finally {
         concat.mockRestore();
       }
