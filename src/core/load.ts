@@ -170,6 +170,8 @@ function offsetPastElements(source: string, max: number): number | undefined {
 
 type Position = { file: string; line: number; column: number };
 
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
 /**
  * One pass over the syntax tree, in document order, that refuses what would make the data differ
  * from the text or cost more than the text: keys that are not plain names (`~`, a list, an alias),
@@ -215,7 +217,8 @@ function checkNodes(root: YAMLMap, at: (offset: number) => Position): Problem[] 
       }
     }
     if (isScalar(node)) {
-      if (typeof node.value === 'string') node.value = node.value.normalize('NFC');
+      // ASCII text is its own NFC: most values skip ICU.
+      if (typeof node.value === 'string' && NOT_ASCII.test(node.value)) node.value = node.value.normalize('NFC');
       const size = 1 + (typeof node.value === 'string' ? node.value.length : 0);
       if (node.anchor) sizes.set(node, size);
       sizeStack[sizeStack.length - 1]! += size;
@@ -275,7 +278,7 @@ function checkKeys(map: YAMLMap, problem: (offset: number, found: { code: string
     const key = pair.key as Node | null;
     const offset = key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? map.range?.[0] ?? 0;
     if (isScalar(key) && key.value !== null) {
-      const name = typeof key.value === 'string' ? key.value.normalize('NFC') : String(key.value);
+      const name = typeof key.value === 'string' ? (NOT_ASCII.test(key.value) ? key.value.normalize('NFC') : key.value) : String(key.value);
       if (seen.has(name)) problem(offset, { code: 'yaml-duplicate-key', message: YAML_ERROR_MESSAGES.DUPLICATE_KEY! });
       seen.add(name);
     } else if (isAlias(key)) {

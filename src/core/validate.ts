@@ -259,7 +259,7 @@ function schemaProblems(errors: ErrorObject[], loaded: LoadedConvention, localiz
       messages.add(key);
       shown.push(place(loaded, problem, target));
     } else {
-      others.add(`${error.keyword}|${error.instancePath}|${JSON.stringify(error.params)}`);
+      others.add(`${error.keyword}|${error.instancePath}|${extra ?? JSON.stringify(error.params)}`);
     }
   }
   let omitted = others.size;
