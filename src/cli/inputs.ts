@@ -2,9 +2,11 @@
  * Expands the command line's paths: a folder stands for the YAML files it holds, a glob pattern
  * (quoted, for shells that do not expand it) for the files it matches; sorted, without duplicates.
  */
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { ioReason } from '../core/regular-file.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 /** Characters without which a path cannot be a pattern: tinyglobby is loaded only past this test. */
@@ -33,14 +35,31 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
   return [...new Set(files)];
 }
 
+/**
+ * The YAML files below a folder. Only regular files count (a link is followed to one, never to a
+ * folder): a FIFO or a device named `*.yaml` in a shared folder is not a convention, and reading it
+ * would hang the batch.
+ */
 async function walk(folder: string): Promise<string[]> {
-  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  let entries: Dirent[];
+  try {
+    entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    throw new UserError(`${folder} : lecture du dossier impossible (${ioReason(error)}).`, 'lecture-impossible');
+  }
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if (YAML_FILE.test(entry.name)) files.push(path);
+    else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isRegularFile(path))))) files.push(path);
   }
   return files;
+}
+
+async function isRegularFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }

@@ -7,6 +7,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { type CommandGuide, commandPath, FRENCH_HELP, guide } from './help.js';
 import { describeError } from './run-files.js';
+import { visible } from './visible.js';
 
 /**
  * commander's error messages, in French, by error code. commander's own text (English) is read only
@@ -259,7 +260,8 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return ExitCode.Success;
-      console.error(`convention : ${usageError(error, failedIn.get(error) ?? program, argv)}`);
+      // Commander quotes the arguments it refuses: their control characters are shown, not sent.
+      console.error(visible(`convention : ${usageError(error, failedIn.get(error) ?? program, argv)}`));
       return ExitCode.UsageOrIo;
     }
     console.error(`convention : ${describeError(error)}`);

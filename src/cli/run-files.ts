@@ -3,6 +3,7 @@
  * the worst outcome (2 for I/O or internal errors, 1 for invalid conventions, 0 otherwise).
  */
 import { ExitCode, RenderError, UserError } from '../core/errors.js';
+import { visibleLines } from './visible.js';
 
 export interface FileOutcome {
   exitCode: ExitCode;
@@ -27,7 +28,15 @@ export async function runFiles(
   return worst;
 }
 
+/**
+ * The line (with its stack, for an internal error) that says why a file failed. Ready to print: a
+ * file name or a value quoted in the message has its control characters shown (`visibleLines`).
+ */
 export function describeError(error: unknown, file?: string): string {
+  return visibleLines(errorText(error, file));
+}
+
+function errorText(error: unknown, file?: string): string {
   if (error instanceof UserError) return error.message;
   if (error instanceof RenderError) return `${file ? file + ' : ' : ''}erreur de gabarit : ${error.message} [${error.code}]`;
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -5,6 +5,7 @@ import { hasErrors } from '../core/problem.js';
 import { expandInputs } from './inputs.js';
 import { formatGithub, formatProblem, formatSuccess, toJson, type Format, type JsonProblem } from './report.js';
 import { runFiles } from './run-files.js';
+import { visibleJson } from './visible.js';
 
 export async function validateCommand(paths: string[], format: Format): Promise<ExitCode> {
   const files = await expandInputs(paths);
@@ -24,6 +25,6 @@ export async function validateCommand(paths: string[], format: Format): Promise<
     },
     (line) => console.error(line),
   );
-  if (format === 'json') console.log(JSON.stringify(collected, null, 2));
+  if (format === 'json') console.log(visibleJson(JSON.stringify(collected, null, 2)));
   return code;
 }

@@ -12,11 +12,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Ajv, ErrorObject, Options, SchemaObject } from 'ajv';
+import type { _ as Code, Ajv, CodeKeywordDefinition, ErrorObject, KeywordCxt, Options, SchemaObject } from 'ajv';
 import { PACKAGE_ROOT, SCHEMAS_DIR } from './assets.js';
 import type { LoadedConvention } from './load.js';
 import { place } from './positions.js';
-import { fromPointer, type Problem, type UnplacedProblem } from './problem.js';
+import { boundProblems, fromPointer, MAX_PROBLEMS_PER_FILE, omittedProblems, type Problem, type UnplacedProblem } from './problem.js';
 import { checkPlaceholders, checkSharedRules, placeholderIn } from './rules.js';
 import { didYouMean } from './suggest.js';
 import { CONVENTION_TYPES, findType, loadTypeRules } from '../types/registry.js';
@@ -29,7 +29,7 @@ const COMMON_SCHEMA = 'common.schema.json';
 export const VALIDATORS_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
 /** The ajv options, shared by the build's standalone code and the run-time fallback. */
-export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true };
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, inlineRefs: false };
 
 /** A compiled validator, standalone or from ajv: `errors` is set after a failed call. */
 export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -69,10 +69,104 @@ export async function createAjv(options: Options = {}): Promise<Ajv> {
   // Named export under Node, property of the default export once bundled (CommonJS interop).
   const Ajv = ajvModule.Ajv ?? defaultExport<typeof ajvModule>(ajvModule).Ajv;
   const ajv = new Ajv({ ...AJV_OPTIONS, ...options });
+  ajv.removeKeyword('uniqueItems');
+  ajv.addKeyword(uniqueItemsInLinearTime(ajvModule._ ?? defaultExport<typeof ajvModule>(ajvModule)._));
   defaultExport<(ajv: Ajv, formats: string[]) => void>(formats)(ajv, ['email', 'date']);
-  ajv.addSchema(JSON.parse(schemaText(COMMON_SCHEMA)) as SchemaObject);
-  for (const type of CONVENTION_TYPES) ajv.addSchema(JSON.parse(schemaText(type.schemaFile)) as SchemaObject);
+  const documents: Record<string, SchemaObject> = { [COMMON_SCHEMA]: JSON.parse(schemaText(COMMON_SCHEMA)) as SchemaObject };
+  for (const type of CONVENTION_TYPES) documents[type.schemaFile] = JSON.parse(schemaText(type.schemaFile)) as SchemaObject;
+  for (const [file, schema] of Object.entries(documents)) ajv.addSchema(withRepeatedRefsInlined(schema, file, documents));
   return ajv;
+}
+
+/** Keywords whose value is a map of schemas, a list of schemas, or one schema (draft-07). */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
+const SCHEMA_LISTS = new Set(['anyOf', 'allOf', 'oneOf', 'items']);
+const SCHEMAS = new Set(['items', 'additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
+/** Keywords whose schemas apply to any number of values: each item, each other property or name. */
+const REPEATED = new Set(['items', 'additionalItems', 'additionalProperties', 'patternProperties', 'contains', 'propertyNames']);
+
+/**
+ * A schema whose `$ref`s that may run once per item of a list (below `items`, `additionalProperties`…)
+ * are replaced by the schema they name, the keywords beside them (a more precise title) kept over
+ * the named schema's. ajv compiles a `$ref` as a call to another function whose errors it appends
+ * by copying every error found so far (`concat`): with allErrors, a list of 60 000 invalid
+ * referents took 77 s of CPU, the square of their number. Inlined, each error is pushed once; the
+ * other references stay calls, a number bounded by the schema, so that shared definitions are
+ * compiled once. A reference to a schema being inlined (recursion, which the schemas do not have)
+ * is left to ajv. `documents`: the schemas by file name, as `$ref`s name them.
+ */
+export function withRepeatedRefsInlined(schema: SchemaObject, file: string, documents: Record<string, SchemaObject>): SchemaObject {
+  const inlining = new Set<string>();
+  const inline = (node: unknown, base: string, repeated: boolean): unknown => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === '$ref') continue;
+      const below = repeated || REPEATED.has(key);
+      if (SCHEMA_MAPS.has(key) && value && typeof value === 'object') {
+        copy[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, inline(sub, base, below)]));
+      } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
+        copy[key] = value.map((sub) => inline(sub, base, below));
+      } else {
+        copy[key] = SCHEMAS.has(key) ? inline(value, base, below) : value;
+      }
+    }
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref !== 'string') return copy;
+    const [refFile, fragment = ''] = ref.split('#');
+    const target = refFile || base;
+    const key = `${target}#${fragment}`;
+    let named: unknown = Object.hasOwn(documents, target) ? documents[target] : undefined;
+    for (const segment of fromPointer(fragment)) named = (named as Record<string, unknown> | undefined)?.[segment];
+    if (!repeated || named === undefined || inlining.has(key)) return { $ref: ref, ...copy };
+    inlining.add(key);
+    const { $id: _id, $schema: _schema, ...body } = inline(named, target, true) as Record<string, unknown>;
+    inlining.delete(key);
+    return { ...body, ...copy };
+  };
+  return inline(schema, file, false) as SchemaObject;
+}
+
+/**
+ * `uniqueItems`, checked in time proportional to the list: ajv compares every pair of items when
+ * they may be objects (the `annexes`, identifiers or titled documents), and 20 000 annexes took a
+ * minute and a half. Each item is written once as JSON, the keys of its objects sorted (so that
+ * objects equal for ajv, whatever their key order, are the same text), and looked up in a map.
+ * Same keyword, same error parameters (the two indices) as ajv's, so messages are unchanged.
+ */
+function uniqueItemsInLinearTime(_: typeof Code): CodeKeywordDefinition {
+  return {
+    keyword: 'uniqueItems',
+    type: 'array',
+    schemaType: 'boolean',
+    error: {
+      message: ({ params }) => _`"must NOT have duplicate items (items ## " + ${params.j} + " and " + ${params.i} + " are identical)"`,
+      params: ({ params }) => _`{i: ${params.i}, j: ${params.j}}`,
+    },
+    code(cxt: KeywordCxt) {
+      const { gen, data, schema } = cxt;
+      if (schema !== true) return;
+      const valid = gen.let('valid', true);
+      const i = gen.let('i', _`${data}.length`);
+      const j = gen.let('j');
+      const seen = gen.const('seen', _`new Map()`);
+      cxt.setParams({ i, j });
+      gen.for(_`;${i}--;`, () => {
+        // A null-prototype object: a `__proto__` key is copied as a key, not taken as a prototype.
+        const text = gen.const(
+          'text',
+          _`JSON.stringify(${data}[${i}], (k, v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.keys(v).sort().reduce((o, p) => ((o[p] = v[p]), o), Object.create(null)) : v)`,
+        );
+        gen.if(_`${seen}.has(${text})`, () => {
+          gen.assign(j, _`${seen}.get(${text})`);
+          cxt.error();
+          gen.assign(valid, false).break();
+        });
+        gen.code(_`${seen}.set(${text}, ${i})`);
+      });
+      cxt.ok(valid);
+    },
+  };
 }
 
 let runtimeAjv: Promise<Ajv> | undefined;
@@ -126,19 +220,77 @@ export async function validateConvention(loaded: LoadedConvention, options: Vali
   if (typeProblem) return [place(loaded, typeProblem)];
   const typeId = loaded.data.type as string;
   const validator = await validatorOf(typeId);
-  if (!validator(loaded.data)) {
+  // The validator is shared by every call in the process and its `errors` belong to its last run:
+  // they are taken at once, before any `await` lets another file's validation reset them.
+  const valid = validator(loaded.data);
+  const errors = validator.errors ?? [];
+  if (!valid) {
     // ajv-i18n's French wording is only needed for errors, and only for the keywords not reworded here.
     const localizeFr = defaultExport<(errors: ErrorObject[]) => void>(await import('ajv-i18n/localize/fr/index.js'));
-    const schemaProblems = translateErrors(validator.errors ?? [], localizeFr).map((p) => place(loaded, p.problem, p.target));
-    // The texts left « À COMPLÉTER » too, so that a skeleton's markers are reported all at once
-    // (its postal codes, dates and choices are among the schema's refusals).
-    const reported = new Set(schemaProblems.map((p) => p.path));
-    const markers = checkPlaceholders(loaded.data, { today: options.today ?? localToday() }).filter((p) => !reported.has(p.path));
-    return dedupe([...schemaProblems, ...markers.map((p) => place(loaded, p))]);
+    return schemaProblems(errors, loaded, localizeFr, options);
   }
   const module = await loadTypeRules(typeId);
   const problems = [...checkSharedRules(loaded.data, { today: options.today ?? localToday() }), ...module.checkRules(loaded.data)];
-  return problems.map((p) => place(loaded, p));
+  return boundProblems(problems, loaded.file, (p) => place(loaded, p));
+}
+
+/**
+ * The schema's errors as problems, then the texts left « À COMPLÉTER » elsewhere (so that a
+ * skeleton's markers are reported all at once: its postal codes, dates and choices are among the
+ * schema's refusals); at most MAX_PROBLEMS_PER_FILE of them, each once. Past the bound, errors are
+ * only counted: their messages (suggestions, titles) and positions would cost as much as showing
+ * them, for a file of 20 000 unknown keys. They are counted once per keyword, place and
+ * parameters, as the problems shown are once per message.
+ */
+function schemaProblems(errors: ErrorObject[], loaded: LoadedConvention, localizeFr: (errors: ErrorObject[]) => void, options: ValidateOptions): Problem[] {
+  const shown: Problem[] = [];
+  const messages = new Set<string>();
+  const others = new Set<string>();
+  /** Where the schema found something: a marker there is already reported. */
+  const reported = new Set<string>();
+  for (const error of withoutAnyOfBranches(errors)) {
+    const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+    reported.add(extra === undefined ? error.instancePath : `${error.instancePath}/${escapeSegment(extra)}`);
+    if (shown.length < MAX_PROBLEMS_PER_FILE) {
+      localizeFr([error]);
+      const { problem, target } = translateError(error);
+      const key = `${problem.code}|${problem.path}|${problem.message}`;
+      if (messages.has(key)) continue;
+      messages.add(key);
+      shown.push(place(loaded, problem, target));
+    } else {
+      others.add(`${error.keyword}|${error.instancePath}|${extra ?? JSON.stringify(error.params)}`);
+    }
+  }
+  let omitted = others.size;
+  for (const marker of checkPlaceholders(loaded.data, { today: options.today ?? localToday() })) {
+    if (reported.has(marker.path)) continue;
+    if (shown.length < MAX_PROBLEMS_PER_FILE) shown.push(place(loaded, marker));
+    else omitted++;
+  }
+  if (omitted > 0) shown.push(omittedProblems(loaded.file, omitted, omitted));
+  return shown;
+}
+
+/** A JSON pointer's segment for a key: `~` and `/` escaped as RFC 6901 asks. */
+function escapeSegment(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * With allErrors, a failing anyOf reports every branch's failure too: the anyOf is kept, not its
+ * branches. A branch's schema path extends its anyOf's: each error's path prefixes are looked up.
+ */
+function withoutAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath));
+  if (anyOfPaths.size === 0) return errors;
+  const inBranch = (schemaPath: string) => {
+    for (let slash = schemaPath.indexOf('/'); slash !== -1; slash = schemaPath.indexOf('/', slash + 1)) {
+      if (anyOfPaths.has(schemaPath.slice(0, slash))) return true;
+    }
+    return false;
+  };
+  return errors.filter((e) => e.keyword === 'anyOf' || !inBranch(e.schemaPath));
 }
 
 function checkType(data: Record<string, unknown>): UnplacedProblem | undefined {
@@ -155,7 +307,7 @@ function checkType(data: Record<string, unknown>): UnplacedProblem | undefined {
     return {
       code: 'type-inconnu',
       severity: 'error',
-      message: `Type de convention « ${typeof data.type === 'string' ? data.type : JSON.stringify(data.type)} » inconnu ; types disponibles : ${known.join(', ')}.${typeof data.type === 'string' ? didYouMean(data.type, known) : ''}`,
+      message: `Type de convention ${show(data.type)} inconnu ; types disponibles : ${known.join(', ')}.${typeof data.type === 'string' ? didYouMean(data.type, known) : ''}`,
       path: '/type',
     };
   }
@@ -211,17 +363,49 @@ function fieldName(pointer: string, schema: SchemaObject | undefined): string {
   return `« ${last} »`;
 }
 
+/** Values quoted in messages are cut past this many characters. */
+const SHOWN_LENGTH = 60;
+
 function show(value: unknown): string {
-  if (typeof value === 'string') return `« ${value.length > 60 ? value.slice(0, 57) + '…' : value} »`;
-  return `« ${JSON.stringify(value)} »`;
+  return `« ${typeof value === 'string' ? cut(value) : preview(value)} »`;
 }
 
-function translateErrors(errors: ErrorObject[], localizeFr: (errors: ErrorObject[]) => void): TranslatedError[] {
-  localizeFr(errors);
-  // With allErrors, a failing anyOf reports every branch's failure too: keep the anyOf only.
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
-  const kept = errors.filter((e) => e.keyword === 'anyOf' || !anyOfPaths.some((p) => e.schemaPath.startsWith(p + '/')));
-  return kept.map((error) => translateError(error));
+function cut(text: string): string {
+  return text.length > SHOWN_LENGTH ? text.slice(0, SHOWN_LENGTH - 3) + '…' : text;
+}
+
+/**
+ * A value as JSON, cut past SHOWN_LENGTH characters, written only that far: a list of a million
+ * items is not serialised whole to show its first few.
+ */
+function preview(value: unknown): string {
+  const parts: string[] = [];
+  let length = 0;
+  const write = (text: string): boolean => {
+    parts.push(text);
+    length += text.length;
+    return length <= SHOWN_LENGTH;
+  };
+  const walk = (item: unknown): boolean => {
+    if (Array.isArray(item)) {
+      if (!write('[')) return false;
+      for (let i = 0; i < item.length; i++) if ((i > 0 && !write(',')) || !walk(item[i])) return false;
+      return write(']');
+    }
+    if (item !== null && typeof item === 'object') {
+      if (!write('{')) return false;
+      let first = true;
+      for (const [key, entry] of Object.entries(item)) {
+        if ((!first && !write(',')) || !write(`${JSON.stringify(key)}:`) || !walk(entry)) return false;
+        first = false;
+      }
+      return write('}');
+    }
+    return write(JSON.stringify(item) ?? String(item));
+  };
+  const whole = walk(value);
+  const text = parts.join('');
+  return whole ? text : text.slice(0, SHOWN_LENGTH - 1) + '…';
 }
 
 /** What a refused placeholder is to be replaced by, by the keyword that refused it. */
@@ -286,9 +470,9 @@ function translateError(error: ErrorObject): TranslatedError {
       return {
         problem: {
           ...base,
-          path: `${path}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          path: `${path}/${escapeSegment(extra)}`,
           code: 'champ-inconnu',
-          message: `Rubrique « ${extra} » inconnue dans ${field}.${didYouMean(extra, known)}${known.length ? ` Rubriques admises : ${known.join(', ')}.` : ''}`,
+          message: `Rubrique « ${cut(extra)} » inconnue dans ${field}.${didYouMean(extra, known)}${known.length ? ` Rubriques admises : ${known.join(', ')}.` : ''}`,
         },
         target: 'key',
       };
@@ -391,14 +575,4 @@ function translateError(error: ErrorObject): TranslatedError {
 
 function capitalizeField(field: string): string {
   return field.charAt(0).toUpperCase() + field.slice(1);
-}
-
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.code}|${p.path}|${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

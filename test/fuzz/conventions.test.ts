@@ -93,7 +93,8 @@ const hostileText = fc.constantFrom(
 const anyText = fc.oneof({ weight: 4, arbitrary: freeText }, { weight: 1, arbitrary: hostileText });
 
 // Case is folded: a name opening a sentence or a line takes a capital, as French writing wants.
-const squash = (s: string) => s.replace(/['’]/g, "'").replace(/\s+/gu, '').toLocaleLowerCase('fr-FR');
+// NFC first: load normalises the YAML's strings (a compatibility ideograph becomes its unified one).
+const squash = (s: string) => s.normalize('NFC').replace(/['’]/g, "'").replace(/\s+/gu, '').toLocaleLowerCase('fr-FR');
 
 async function xmlPartsAndText(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
