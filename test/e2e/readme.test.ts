@@ -37,7 +37,9 @@ function expectNoStack(output: string): void {
 const script = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 function inTerminal(args: string[], cwd: string, env: Record<string, string | undefined>): string {
   const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  // A user's terminal, not a CI job's: chalk (supports-color) turns colours off whenever CI is set.
   const environment: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', ...env };
+  delete environment.CI;
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete environment[key];
   return spawnSync('script', ['-qec', quoted, '/dev/null'], { cwd, encoding: 'utf8', env: environment, timeout: 60000 }).stdout;
 }
