@@ -182,9 +182,10 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .description('Lister les types de convention disponibles.')
     .helpOption('-h, --help', "afficher l'aide")
     .action(async () => {
-      const { CONVENTION_TYPES } = await import('../types/registry.js');
-      const width = Math.max(...CONVENTION_TYPES.map((t) => t.id.length));
-      for (const type of CONVENTION_TYPES) console.log(`${type.id.padEnd(width)}  ${type.description}`);
+      const { defaultRegistry } = await import('../core/registry.js');
+      const { types } = defaultRegistry();
+      const width = Math.max(...types.map((t) => t.id.length));
+      for (const type of types) console.log(`${type.id.padEnd(width)}  ${type.description}`);
     });
 
   program

@@ -19,6 +19,7 @@ import {
   type ObjectField,
   type TextField,
 } from './schema-walk.js';
+import type { TypeGuide } from './type-form.js';
 import { fillPreset, presetFitsRole, type Preset, type WizardData } from './wizard-data.js';
 
 export interface WizardOptions {
@@ -26,6 +27,8 @@ export interface WizardOptions {
   check: AnswerChecker;
   /** Offer the advanced optional rubriques too (`--avance`). */
   advanced: boolean;
+  /** What the type's catalogue admits (a gender by role, the model's options, conditional rubriques). */
+  guide?: Pick<TypeGuide, 'roleDefaults' | 'admits' | 'choices'>;
 }
 
 type Path = (string | number)[];
@@ -99,6 +102,7 @@ class Walker {
 
   async object(field: ObjectField, path: Path, into: Record<string, unknown>): Promise<Record<string, unknown>> {
     let filled: Record<string, unknown> = {};
+    let defaults: Record<string, unknown> = {};
     for (const property of fillableProperties(field)) {
       const at = [...path, property.key];
       if (property.kind === 'const') {
@@ -112,6 +116,8 @@ class Walker {
       }
       if (!property.required) {
         if (!this.options.advanced && this.data.avancees.includes(property.key)) continue;
+        // A rubrique the catalogue makes meaningless with the answers so far is not offered.
+        if (this.options.guide && !this.options.guide.admits(toPointer(at), this.root)) continue;
         if (property.kind === 'boolean') {
           const value = await this.prompts.confirm({
             kind: 'value',
@@ -134,9 +140,11 @@ class Walker {
         this.helpShown = property.kind !== 'object' && property.kind !== 'array' && property.kind !== 'choice';
       }
       if (property.kind === 'object' || property.kind === 'array') this.section(property, at);
-      into[property.key] = await this.field(property, at, !property.required);
+      const asked = property.key in defaults ? ({ ...property, default: defaults[property.key] } as Field) : property;
+      into[property.key] = await this.field(asked, at, !property.required);
       if (this.isPartyItem(path) && property.key === this.data.parties.role) {
         filled = await this.preset(field, path, String(into[property.key]));
+        defaults = this.options.guide?.roleDefaults(String(into[property.key])) ?? {};
       }
     }
     if (path.length > 0) {
@@ -276,12 +284,15 @@ class Walker {
     const minimum = Math.max(field.minItems, included ? 1 : 0);
     const defaults = Array.isArray(field.default) ? (field.default as string[]) : [];
     const label = labelOf(field);
+    // Only what the catalogue admits with the answers so far (the chosen model's options).
+    const admitted = this.options.guide?.choices(toPointer(path), this.root);
+    const options = admitted ? field.options.filter((option) => admitted.includes(option)) : field.options;
     return this.prompts.checkbox<string>({
       kind: 'value',
       path: toPointer(path),
       message: label,
       help: this.help(field),
-      choices: field.options.map((option): Choice<string> => ({ value: option, name: option, checked: defaults.includes(option) })),
+      choices: options.map((option): Choice<string> => ({ value: option, name: option, checked: defaults.includes(option) })),
       validate: (values) => {
         if (values.length < minimum) return `Cochez au moins ${minimum} valeur${minimum > 1 ? 's' : ''} (espace pour cocher).`;
         return this.options.check(field.schema, values, label) ?? true;

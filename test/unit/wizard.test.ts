@@ -6,7 +6,7 @@ import { readSchema } from '../../src/core/assets.js';
 import { newCommand, INTERRUPTED_MESSAGE } from '../../src/cli/new-command.js';
 import { skeletonText } from '../../src/cli/init-command.js';
 import { schemaOf } from '../../src/core/validate.js';
-import { CONVENTION_TYPES } from '../../src/types/registry.js';
+import { defaultRegistry } from '../../src/core/registry.js';
 import { answerChecker } from '../../src/wizard/answer-check.js';
 import { conventionDocument } from '../../src/wizard/document.js';
 import { parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
@@ -77,7 +77,7 @@ describe('schema walk', () => {
   });
 
   test('every type’s schema can be walked', () => {
-    for (const type of CONVENTION_TYPES) expect(formOf(type.id).properties.length).toBeGreaterThan(3);
+    for (const type of defaultRegistry().types) expect(formOf(type.id).properties.length).toBeGreaterThan(3);
   });
 
   test('a property added to a copy of a schema is asked by the wizard', async () => {
@@ -110,7 +110,7 @@ describe('wizard (scripted answers)', () => {
 
   test('every convention type has an example the wizard is tested with', () => {
     const tested = new Set(examples.map((e) => e.data.type));
-    expect(CONVENTION_TYPES.map((t) => t.id).filter((id) => !tested.has(id))).toEqual([]);
+    expect(defaultRegistry().types.map((t) => t.id).filter((id) => !tested.has(id))).toEqual([]);
   });
 
   test('locale-ccas: stock party, enum lists, wrong e-mail and wrong number asked again in French', async () => {
@@ -212,7 +212,7 @@ describe('wizard (scripted answers)', () => {
 });
 
 describe('init skeletons', () => {
-  test.each(CONVENTION_TYPES.map((t) => t.id))('%s: fails only on its markers, and is valid once they are replaced', async (typeId) => {
+  test.each(defaultRegistry().types.map((t) => t.id))('%s: fails only on its markers, and is valid once they are replaced', async (typeId) => {
     const { text } = await skeletonText(typeId, 'squelette.yaml');
     const problems = await checkText(text, 'squelette.yaml', TODAY);
     expect(problems.length).toBeGreaterThan(0);
