@@ -134,7 +134,7 @@ describe('convention init (real bin)', () => {
 
   // A skeleton used to carry values that validate (`code_postal: "42027" # À COMPLÉTER`, a date, a
   // civility…): replacing its « À COMPLÉTER » texts was enough to sign a convention with them.
-  test.each(CONVENTION_TYPES.map((t) => t.id))('%s: nothing in a skeleton passes validate until the user has supplied it', (typeId) => {
+  test.each(defaultRegistry().types.map((t) => t.id))('%s: nothing in a skeleton passes validate until the user has supplied it', (typeId) => {
     const folder = temporaryFolder();
     const file = join(folder, `${typeId}.yaml`);
     expect(runCli(['init', typeId, '-o', file]).status).toBe(0);

@@ -93,13 +93,13 @@ describe('how a party is located', () => {
     ['CS 60001', "Dont l'adresse est CS 60001, 91000 Évry-Courcouronnes"],
     ['Immeuble Le Pascal', "Dont l'adresse est Immeuble Le Pascal, 91000 Évry-Courcouronnes"],
   ])('%s', async (voie, line) => {
-    const model = marollesModel((t) => t.replace('voie: 2 rue Ambroise Croizat', `voie: "${voie}"`));
+    const model = await marollesModel((t) => t.replace('voie: 2 rue Ambroise Croizat', `voie: "${voie}"`));
     const { document } = renderMarkdown(model, await templatesFor());
     expect(document.split('\n')).toContain(line);
   });
 
   test('a postal box or a CEDEX keeps its place after the street', async () => {
-    const model = marollesModel((t) =>
+    const model = await marollesModel((t) =>
       t.replace('voie: 2 rue Ambroise Croizat', 'voie: Rue Mariazé\n      complement: CS 12345').replace('commune: Évry-Courcouronnes', 'commune: Évry CEDEX'),
     );
     const { document } = renderMarkdown(model, await templatesFor());
