@@ -101,6 +101,30 @@ class Walker {
   }
 
   async object(field: ObjectField, path: Path, into: Record<string, unknown>): Promise<Record<string, unknown>> {
+    this.open.push({ path, into });
+    try {
+      return await this.objectFields(field, path, into);
+    } finally {
+      this.open.pop();
+    }
+  }
+
+  /** The objects being answered, outermost first: their answers so far count for conditions. */
+  private readonly open: { path: Path; into: Record<string, unknown> }[] = [];
+
+  /** The convention as answered so far, objects in progress included (the options of `engagements` before its next rubrique). */
+  private answers(): Record<string, unknown> {
+    const answers = structuredClone(this.root);
+    for (const { path, into } of this.open) {
+      if (path.length === 0) continue;
+      let node = answers as Record<string | number, unknown>;
+      for (const key of path.slice(0, -1)) node = (node[key] ??= typeof key === 'number' ? [] : {}) as Record<string | number, unknown>;
+      node[path[path.length - 1]!] = structuredClone(into);
+    }
+    return answers;
+  }
+
+  private async objectFields(field: ObjectField, path: Path, into: Record<string, unknown>): Promise<Record<string, unknown>> {
     let filled: Record<string, unknown> = {};
     let defaults: Record<string, unknown> = {};
     for (const property of fillableProperties(field)) {
@@ -117,7 +141,7 @@ class Walker {
       if (!property.required) {
         if (!this.options.advanced && this.data.avancees.includes(property.key)) continue;
         // A rubrique the catalogue makes meaningless with the answers so far is not offered.
-        if (this.options.guide && !this.options.guide.admits(toPointer(at), this.root)) continue;
+        if (this.options.guide && !this.options.guide.admits(toPointer(at), this.answers())) continue;
         if (property.kind === 'boolean') {
           const value = await this.prompts.confirm({
             kind: 'value',
@@ -285,7 +309,7 @@ class Walker {
     const defaults = Array.isArray(field.default) ? (field.default as string[]) : [];
     const label = labelOf(field);
     // Only what the catalogue admits with the answers so far (the chosen model's options).
-    const admitted = this.options.guide?.choices(toPointer(path), this.root);
+    const admitted = this.options.guide?.choices(toPointer(path), this.answers());
     const options = admitted ? field.options.filter((option) => admitted.includes(option)) : field.options;
     return this.prompts.checkbox<string>({
       kind: 'value',
