@@ -16,10 +16,12 @@ const outDir = join(root, 'src', 'core', 'generated');
 
 /**
  * French titles would become interface names ("Représentant légal"): keep them out of the types,
- * with `propertyNames`, which TypeScript cannot express (and the generator does not resolve).
+ * with `propertyNames`, which TypeScript cannot express (and the generator does not resolve), and
+ * the words beside a `$ref` (the generator leaves a recursive `$ref` unresolved when it has any).
  */
 function withoutTitles(node) {
   if (Array.isArray(node)) return node.map(withoutTitles);
+  if (node && typeof node === 'object' && typeof node.$ref === 'string') return { $ref: node.$ref };
   if (node && typeof node === 'object') {
     return Object.fromEntries(
       Object.entries(node)

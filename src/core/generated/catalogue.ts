@@ -1,16 +1,48 @@
 /* Generated from templates/catalogue.schema.json by scripts/schema-types.mjs: do not edit, run `npm run types`. */
 
 /**
+ * Une place de « parties » (ses parties signent, leurs délégués à la protection des données sont exigés) ; ou { donnees: <chemin> } : une désignation écrite dans le YAML (singulier, pluriel, genre), comme le réseau local d'un partenaire national ; ou { designation: { singulier, genre } } : un organisme nommé par sa seule nature (« la caisse »).
+ */
+export type Qui =
+  | string
+  | {
+      donnees: Chemin;
+    }
+  | {
+      /**
+       * Le nom sans article et son genre : { singulier: caisse, genre: féminin }.
+       */
+      designation: {
+        /**
+         * Sans article : « caisse ».
+         */
+        singulier: string;
+        /**
+         * Sans article : « caisses » (facultatif).
+         */
+        pluriel?: string;
+        /**
+         * « féminin » ou « masculin ».
+         */
+        genre: 'féminin' | 'masculin';
+      };
+    };
+/**
+ * Rubrique du YAML, ses niveaux séparés par des points : « engagements.options », « rgpd.regimes ». « parties.<place> » désigne la première partie d'une place (« parties.caisse.adresse.code_postal ») ; « document.annexes » désigne les annexes du document (jointes et produites).
+ */
+export type Chemin = string;
+/**
+ * Nom d'un gabarit (son chemin sous templates/, sans « .md.hbs ») : « common/annexes/rgpd-sous-traitance ». Un nom sans « / » est cherché dans le dossier du type.
+ */
+export type Gabarit = string;
+/**
  * Une valeur (la rubrique la vaut), une liste de valeurs (la rubrique vaut l'une d'elles), ou un objet : « contient » (la liste contient cette valeur), « present » (la rubrique est donnée dans le YAML, ou la liste n'est pas vide), « motif » (le texte correspond à cette expression régulière), « non » (le test contraire).
  */
 export type Test =
   | Valeur
   | Valeur[]
   | {
-      /**
-       * Un texte, un nombre ou vrai/faux.
-       */
-      contient?: string | number | boolean;
+      contient?: Valeur;
       /**
        * Vrai : la rubrique est donnée dans le YAML (et n'est pas une liste vide) ; faux : elle ne l'est pas. Une valeur égale à celle par défaut du schéma compte comme absente.
        */
@@ -113,10 +145,7 @@ export interface Catalogue {
    * Où le YAML choisit les options du modèle de rédaction (rubrique « options » de chaque modèle), et comment les messages les nomment.
    */
   options?: {
-    /**
-     * Liste du YAML où les options sont choisies, par exemple « engagements.options ».
-     */
-    champ: string;
+    champ: Chemin;
     /**
      * Début du message d'une option hors du modèle, article compris : « L'engagement ».
      */
@@ -129,12 +158,12 @@ export interface Catalogue {
      * Options sans texte type : le document imprime les mots des parties, pris dans la rubrique du YAML nommée ici, que le choix de l'option exige (l'outil n'imprime jamais un texte à compléter) ; donnée sans l'option, la rubrique n'est pas imprimée (avertissement).
      */
     textes?: {
+      /**
+       * L'identifiant de l'option en clé ; la rubrique de ses mots et la consigne du message.
+       */
       [k: string]:
         | {
-            /**
-             * Rubrique du YAML qui porte les mots des parties, par exemple « engagements.initiatives_locales ».
-             */
-            champ: string;
+            champ: Chemin;
             /**
              * Ce que le message demande d'écrire quand la rubrique manque : « décrivez les actions et les moyens convenus entre les parties ».
              */
@@ -149,10 +178,7 @@ export interface Catalogue {
   groupes?: {
     [k: string]: string | undefined;
   };
-  /**
-   * Rubrique du YAML dont les clés (identifiants de groupes) remplacent les intitulés des groupes.
-   */
-  titres_groupes?: string;
+  titres_groupes?: Chemin;
   /**
    * Les modèles de rédaction du type ; le YAML choisit le sien dans la rubrique « modele » quand il y en a plusieurs.
    */
@@ -191,9 +217,12 @@ export interface Catalogue {
    * Rubriques du YAML qui n'ont d'effet que si une condition est vraie : données quand elle est fausse, elles sont refusées (avec le message donné) ; l'assistant ne les demande pas.
    */
   champs?: {
+    /**
+     * Le chemin de la rubrique en clé ; sa condition et le message de l'erreur.
+     */
     [k: string]:
       | {
-          si: Condition2;
+          si: Condition;
           /**
            * Ce que dit l'erreur quand la rubrique est donnée hors de sa condition.
            */
@@ -221,11 +250,8 @@ export interface Catalogue {
    * Gabarit placé après les signatures (l'en-tête d'un partenaire), sous condition.
    */
   bloc_final?: {
-    /**
-     * Gabarit du bloc.
-     */
-    gabarit: string;
-    si?: Condition4;
+    gabarit: Gabarit;
+    si?: Condition;
   };
   /**
    * Problèmes que « validate » signale quand une condition est vraie.
@@ -239,11 +265,8 @@ export interface Catalogue {
      * « erreur » (la convention est refusée) ou « avertissement ».
      */
     gravite: 'erreur' | 'avertissement';
-    si: Condition5;
-    /**
-     * Rubrique que le problème désigne (sa ligne dans le fichier).
-     */
-    chemin: string;
+    si: Condition;
+    chemin: Chemin;
     /**
      * Message en français.
      */
@@ -267,66 +290,8 @@ export interface Catalogue {
  * Ce que le régime veut dire pour ce type : les places du responsable du traitement et du sous-traitant (leurs délégués à la protection des données sont alors exigés), l'annexe qu'il produit.
  */
 export interface Regime {
-  /**
-   * Qui est responsable du traitement : {{rgpd.responsable}} dans les gabarits.
-   */
-  responsable?:
-    | string
-    | {
-        /**
-         * Rubrique du YAML qui porte singulier, pluriel et genre.
-         */
-        donnees: string;
-      }
-    | {
-        /**
-         * Le nom sans article et son genre : { singulier: caisse, genre: féminin }.
-         */
-        designation: {
-          /**
-           * Sans article : « caisse ».
-           */
-          singulier: string;
-          /**
-           * Sans article : « caisses » (facultatif).
-           */
-          pluriel?: string;
-          /**
-           * « féminin » ou « masculin ».
-           */
-          genre: 'féminin' | 'masculin';
-        };
-      };
-  /**
-   * Qui est sous-traitant (pour une place, chacune de ses parties) : {{rgpd.sousTraitant}} dans les gabarits.
-   */
-  sous_traitant?:
-    | string
-    | {
-        /**
-         * Rubrique du YAML qui porte singulier, pluriel et genre.
-         */
-        donnees: string;
-      }
-    | {
-        /**
-         * Le nom sans article et son genre : { singulier: caisse, genre: féminin }.
-         */
-        designation: {
-          /**
-           * Sans article : « caisse ».
-           */
-          singulier: string;
-          /**
-           * Sans article : « caisses » (facultatif).
-           */
-          pluriel?: string;
-          /**
-           * « féminin » ou « masculin ».
-           */
-          genre: 'féminin' | 'masculin';
-        };
-      };
+  responsable?: Qui;
+  sous_traitant?: Qui;
   /**
    * Vrai : l'annexe de sous-traitance traite aussi des données des professionnels qui détectent (section 10). Le YAML peut aussi le dire (rgpd.donnees_detecteurs).
    */
@@ -339,10 +304,7 @@ export interface Regime {
      * Intitulé de l'annexe.
      */
     titre?: string;
-    /**
-     * Gabarit qui rédige l'annexe.
-     */
-    gabarit?: string;
+    gabarit?: Gabarit;
   };
 }
 /**
@@ -362,10 +324,7 @@ export interface Article {
    */
   groupe?: string;
   si?: Condition;
-  /**
-   * Liste du YAML dont chaque élément devient un article, à cette place : le titre est le « titre » de l'élément, l'identifiant son « id » ou, à défaut, <id>, <id>-2, <id>-3… Le gabarit voit l'élément dans article.element.
-   */
-  repeter?: string;
+  repeter?: Chemin;
   /**
    * Gabarit du texte, quand il ne se déduit pas de l'identifiant (par exemple un article répété).
    */
@@ -376,7 +335,7 @@ export interface Article {
   parametres?: {};
 }
 /**
- * L'article n'est dans le document que si la condition est vraie (par exemple { articles_optionnels: { contient: frais } }).
+ * Des rubriques du YAML et le test de chacune ; toutes doivent être vraies. « ou » : une liste de conditions dont l'une au moins doit être vraie ; « non » : une condition qui doit être fausse. Une rubrique absente du YAML vaut sa valeur par défaut du schéma.
  */
 export interface Condition {
   /**
@@ -384,35 +343,9 @@ export interface Condition {
    *
    * @minItems 1
    */
-  ou?: Condition1[];
-  non?: Condition1;
-  [k: string]: Test | Condition1[] | Condition1 | undefined;
-}
-/**
- * Des rubriques du YAML et le test de chacune ; toutes doivent être vraies. « ou » : une liste de conditions dont l'une au moins doit être vraie ; « non » : une condition qui doit être fausse. Une rubrique absente du YAML vaut sa valeur par défaut du schéma.
- */
-export interface Condition1 {
-  /**
-   * Conditions dont l'une au moins doit être vraie.
-   *
-   * @minItems 1
-   */
-  ou?: Condition1[];
-  non?: Condition1;
-  [k: string]: Test | Condition1[] | Condition1 | undefined;
-}
-/**
- * Quand la rubrique a un effet.
- */
-export interface Condition2 {
-  /**
-   * Conditions dont l'une au moins doit être vraie.
-   *
-   * @minItems 1
-   */
-  ou?: Condition1[];
-  non?: Condition1;
-  [k: string]: Test | Condition1[] | Condition1 | undefined;
+  ou?: Condition[];
+  non?: Condition;
+  [k: string]: Test | Condition[] | Condition | undefined;
 }
 /**
  * Une annexe du catalogue : un document joint tel quel, ou une annexe que le moteur rédige avec un gabarit.
@@ -422,56 +355,11 @@ export interface Annexe {
    * Intitulé de l'annexe.
    */
   titre: string;
-  /**
-   * Rubrique du YAML qui, donnée, remplace l'intitulé.
-   */
-  titre_depuis?: string;
+  titre_depuis?: Chemin;
   /**
    * Vrai : l'annexe est toujours jointe (après celles que le YAML nomme). Faux : seulement quand la rubrique « annexes » du YAML la nomme.
    */
   d_office?: boolean;
-  /**
-   * Gabarit qui rédige l'annexe ; sans gabarit, l'annexe est un document joint tel quel.
-   */
-  gabarit?: string;
-  gabarit_si?: Condition3;
-}
-/**
- * Le gabarit ne rédige l'annexe que si la condition est vraie ; sinon l'annexe est un document joint.
- */
-export interface Condition3 {
-  /**
-   * Conditions dont l'une au moins doit être vraie.
-   *
-   * @minItems 1
-   */
-  ou?: Condition1[];
-  non?: Condition1;
-  [k: string]: Test | Condition1[] | Condition1 | undefined;
-}
-/**
- * Le bloc n'est placé que si la condition est vraie.
- */
-export interface Condition4 {
-  /**
-   * Conditions dont l'une au moins doit être vraie.
-   *
-   * @minItems 1
-   */
-  ou?: Condition1[];
-  non?: Condition1;
-  [k: string]: Test | Condition1[] | Condition1 | undefined;
-}
-/**
- * Le problème est signalé quand elle est vraie.
- */
-export interface Condition5 {
-  /**
-   * Conditions dont l'une au moins doit être vraie.
-   *
-   * @minItems 1
-   */
-  ou?: Condition1[];
-  non?: Condition1;
-  [k: string]: Test | Condition1[] | Condition1 | undefined;
+  gabarit?: Gabarit;
+  gabarit_si?: Condition;
 }

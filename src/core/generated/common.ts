@@ -152,10 +152,7 @@ export interface Partie {
   adresse: Adresse;
   representant: Representant;
   siret?: Siret;
-  /**
-   * Adresse électronique, par exemple prenom.nom@assurance-maladie.fr.
-   */
-  courriel?: string;
+  courriel?: Courriel;
   /**
    * Paragraphe propre à l'organisme, placé dans le préambule (facultatif ; le texte type de l'Assurance Maladie est ajouté d'office).
    */
