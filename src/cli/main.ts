@@ -228,8 +228,8 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .addArgument(new Argument('<shell>', 'shell de destination').choices(COMPLETION_SHELLS))
     .helpOption('-h, --help', "afficher l'aide")
     .action(async (shell: (typeof COMPLETION_SHELLS)[number]) => {
-      const [{ completionScript }, { CONVENTION_TYPES }] = await Promise.all([import('./completion.js'), import('../types/registry.js')]);
-      process.stdout.write(completionScript(program, shell, { types: CONVENTION_TYPES.map((type) => type.id) }));
+      const [{ completionScript }, { defaultRegistry }] = await Promise.all([import('./completion.js'), import('../core/registry.js')]);
+      process.stdout.write(completionScript(program, shell, { types: defaultRegistry().types.map((type) => type.id) }));
     });
 
   for (const command of program.commands) {
