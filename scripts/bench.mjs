@@ -108,16 +108,15 @@ function batch(label, folder, count, jobs, runs) {
 /** pandoc, one process per document (Markdown → DOCX), on the Markdown of the same conventions. */
 async function pandocRate(folder) {
   if (spawnSync('pandoc', ['--version']).status !== 0) return undefined;
-  const { checkFile } = await import('../dist/core/pipeline.js');
+  const { checkFile, composeModel } = await import('../dist/core/pipeline.js');
   const { renderMarkdown, templatesFor } = await import('../dist/core/render.js');
-  const { loadTypeModule } = await import('../dist/types/registry.js');
   const markdownFolder = join(work, 'markdown');
   mkdirSync(markdownFolder, { recursive: true });
   const files = readdirSync(folder).sort().slice(0, PANDOC_SAMPLE);
   const markdown = [];
   for (const file of files) {
     const { loaded } = await checkFile(join(folder, file));
-    const model = (await loadTypeModule(loaded.data.type)).compose(loaded.data);
+    const model = await composeModel(loaded.data);
     const path = join(markdownFolder, basename(file, '.yaml') + '.md');
     writeFileSync(path, renderMarkdown(model, await templatesFor()).document);
     markdown.push(path);

@@ -8,7 +8,7 @@ import { writeOutput } from '../core/write.js';
 import { answerChecker } from '../wizard/answer-check.js';
 import { conventionDocument } from '../wizard/document.js';
 import { MARKER, skeletonOf } from '../wizard/skeleton.js';
-import { checkText, formOf, requireType, schemaReference, yamlName } from '../wizard/type-form.js';
+import { checkText, formOf, guideOf, requireType, schemaReference, yamlName } from '../wizard/type-form.js';
 import { readWizardData } from '../wizard/wizard-data.js';
 import { formatFailure, formatSuccess } from './report.js';
 
@@ -21,7 +21,7 @@ export interface InitCommandOptions {
 export async function skeletonText(typeId: string, output: string): Promise<{ text: string; markers: number }> {
   const type = requireType(typeId);
   const form = formOf(type.id);
-  const { data } = skeletonOf(form, { typeId: type.id, data: readWizardData(), check: await answerChecker() });
+  const { data } = skeletonOf(form, { data: readWizardData(), check: await answerChecker(), guide: await guideOf(type.id) });
   const document = conventionDocument(form, data, {
     schemaPath: schemaReference(output, type),
     header: [

@@ -183,9 +183,10 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .description('Lister les types de convention disponibles.')
     .helpOption('-h, --help', "afficher l'aide")
     .action(async () => {
-      const { CONVENTION_TYPES } = await import('../types/registry.js');
-      const width = Math.max(...CONVENTION_TYPES.map((t) => t.id.length));
-      for (const type of CONVENTION_TYPES) console.log(`${type.id.padEnd(width)}  ${type.description}`);
+      const { defaultRegistry } = await import('../core/registry.js');
+      const { types } = defaultRegistry();
+      const width = Math.max(...types.map((t) => t.id.length));
+      for (const type of types) console.log(`${type.id.padEnd(width)}  ${type.description}`);
     });
 
   program
@@ -228,8 +229,8 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .addArgument(new Argument('<shell>', 'shell de destination').choices(COMPLETION_SHELLS))
     .helpOption('-h, --help', "afficher l'aide")
     .action(async (shell: (typeof COMPLETION_SHELLS)[number]) => {
-      const [{ completionScript }, { CONVENTION_TYPES }] = await Promise.all([import('./completion.js'), import('../types/registry.js')]);
-      process.stdout.write(completionScript(program, shell, { types: CONVENTION_TYPES.map((type) => type.id) }));
+      const [{ completionScript }, { defaultRegistry }] = await Promise.all([import('./completion.js'), import('../core/registry.js')]);
+      process.stdout.write(completionScript(program, shell, { types: defaultRegistry().types.map((type) => type.id) }));
     });
 
   for (const command of program.commands) {

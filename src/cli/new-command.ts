@@ -10,11 +10,11 @@ import { ExitCode, UserError } from '../core/errors.js';
 import { renderFile } from '../core/pipeline.js';
 import { hasErrors } from '../core/problem.js';
 import { writeOutput } from '../core/write.js';
-import { CONVENTION_TYPES } from '../types/registry.js';
+import { defaultRegistry } from '../core/registry.js';
 import { answerChecker } from '../wizard/answer-check.js';
 import { conventionDocument } from '../wizard/document.js';
 import { terminalPrompts, WizardAborted, type Prompts } from '../wizard/prompts.js';
-import { checkText, formOf, requireType, schemaReference, yamlName } from '../wizard/type-form.js';
+import { checkText, formOf, guideOf, requireType, schemaReference, yamlName } from '../wizard/type-form.js';
 import { askConvention } from '../wizard/wizard.js';
 import { readWizardData } from '../wizard/wizard-data.js';
 import { formatFailure, formatProblem, formatSuccess } from './report.js';
@@ -104,7 +104,7 @@ async function runWizard(
         kind: 'session',
         path: 'type',
         message: 'Type de convention',
-        choices: CONVENTION_TYPES.map((t) => ({ value: t.id, name: `${t.id} — ${t.description}` })),
+        choices: defaultRegistry().types.map((t) => ({ value: t.id, name: `${t.id} — ${t.description}` })),
       })),
   );
   const output = await chooseOutput(options.output, type.id, prompts);
@@ -115,7 +115,12 @@ async function runWizard(
     prompts.note('Les rubriques avancées sont omises (relancez avec --avance pour les proposer) ; vous pourrez les ajouter dans le fichier.');
   }
   const form = formOf(type.id);
-  const data = await askConvention(form, prompts, { data: readWizardData(), check: await answerChecker(), advanced: options.avance ?? false });
+  const data = await askConvention(form, prompts, {
+    data: readWizardData(),
+    check: await answerChecker(),
+    advanced: options.avance ?? false,
+    guide: await guideOf(type.id),
+  });
 
   const document = conventionDocument(form, data, {
     schemaPath: schemaReference(output.path, type),

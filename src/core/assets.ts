@@ -5,7 +5,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { UserError } from './errors.js';
 import { ioReason, megabytes, readRegularFileSync, type BoundedRead } from './regular-file.js';
 
@@ -16,50 +15,6 @@ export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 
 export function readSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(SCHEMAS_DIR, name), 'utf8')) as Record<string, unknown>;
-}
-
-/**
- * Where the build writes each type's catalogue parsed, as JSON (scripts/build-assets.mjs): parsing
- * YAML with a parser not yet warmed up costs a `validate` several milliseconds, JSON a fraction of
- * one. The YAML stays the source: an entry is used only if the text it was parsed from is the one on
- * disk, so an edited catalogue is never read stale.
- */
-export const BUILT_CATALOGUES_FILE = join(PACKAGE_ROOT, 'dist', 'catalogues.json');
-
-/** One type's catalogue as the build parsed it, with the YAML text it came from. */
-export interface BuiltCatalogue {
-  source: string;
-  catalogue: unknown;
-}
-
-export function catalogueFile(type: string): string {
-  return join(TEMPLATES_DIR, type, 'catalogue.yaml');
-}
-
-let builtCatalogues: Record<string, BuiltCatalogue> | undefined;
-
-function builtCatalogue(type: string): BuiltCatalogue | undefined {
-  if (!builtCatalogues) {
-    try {
-      builtCatalogues = JSON.parse(readFileSync(BUILT_CATALOGUES_FILE, 'utf8')) as Record<string, BuiltCatalogue>;
-    } catch {
-      // Sources run without a build: every catalogue is parsed from its YAML.
-      builtCatalogues = {};
-    }
-  }
-  return Object.hasOwn(builtCatalogues, type) ? builtCatalogues[type] : undefined;
-}
-
-const catalogues = new Map<string, unknown>();
-
-/** A type's `catalogue.yaml`, read once per process (validate and compose both consult it). */
-export function readCatalogue<T>(type: string): T {
-  if (!catalogues.has(type)) {
-    const text = readFileSync(catalogueFile(type), 'utf8');
-    const built = builtCatalogue(type);
-    catalogues.set(type, built?.source === text ? built.catalogue : parse(text));
-  }
-  return catalogues.get(type) as T;
 }
 
 export interface TemplateSource {

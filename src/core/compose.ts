@@ -1,12 +1,17 @@
 /**
- * Stage 3, compose: shared building blocks that every type's compose uses to turn validated YAML
- * data into the document model (parties, people, referents, signatures, articles and annexes
- * numbered). Pure: no disk, no printing.
+ * Stage 3, compose: validated YAML data and its type's catalogue → the document model (parties and
+ * their places, referents, signature, duration, RGPD regimes and annexes, préambule, articles
+ * numbered, options, meta). One compose for every type: what a type needs is data of its catalogue.
+ * Pure: no disk, no printing.
  */
 import { capitalize, dateInWords, fullName, numberInWords, possessive, streetLocation, withArticle, withDe, yearsInWords } from './french.js';
+import { holds, modelOf, placeOf, valueAt, withDefaults } from './conditions.js';
+import type { Catalogue } from './generated/catalogue.js';
+import type { Adresse, Dpo, Duree, Partie, Referent, Representant, Signature } from './generated/common.js';
 import type {
   AnnexView,
   ArticleView,
+  DesignationData,
   DocumentModel,
   DpoView,
   PartyView,
@@ -15,8 +20,10 @@ import type {
   RgpdView,
   SignatoryView,
 } from './model.js';
-import { annexesForRegimes, type RgpdRegime } from './rgpd.js';
-import type { Adresse, Dpo, Duree, Partie, Referent, Representant, Signature } from '../types/generated/locale-ccas.js';
+import { fillText, groupHeadings, planAnnexes, planArticles, regimesOf } from './plan.js';
+import type { TypeDefinition } from './registry.js';
+import type { RgpdRegime } from './rgpd.js';
+import { ARTICLE_REFERENCE, factsOf } from './type-rules.js';
 
 export function composeAddress(address: Adresse): string {
   return [address.voie, address.complement, `${address.code_postal} ${address.commune}`].filter(Boolean).join(', ');
@@ -61,6 +68,8 @@ export function composeParty(party: Partie): PartyView {
     nomCourt: party.nom_court,
     feminin: party.genre === 'féminin',
     sansArticle: party.sans_article ?? false,
+    plusieurs: false,
+    pluriel: null,
     sigle: party.denominations[0]!,
     denominations: party.denominations,
     adresse: composeAddress(party.adresse),
@@ -104,25 +113,6 @@ export function composeDpo(dpo: readonly Dpo[], parties: readonly PartyView[]): 
   }));
 }
 
-export function composeRgpd(
-  regimes: readonly RgpdRegime[],
-  dpo: readonly DpoView[],
-  roles: { responsable: PartyView | null; sousTraitant: PartyView | null },
-  donneesDetecteurs = false,
-): RgpdView {
-  const sousTraitance = regimes.includes('sous-traitance');
-  return {
-    sousTraitance,
-    responsablesDistincts: regimes.includes('responsables-distincts'),
-    sansEchange: regimes.includes('sans-echange'),
-    conventionsApplication: regimes.includes('conventions-application'),
-    donneesDetecteurs: sousTraitance && donneesDetecteurs,
-    responsable: sousTraitance ? roles.responsable : null,
-    sousTraitant: sousTraitance ? roles.sousTraitant : null,
-    dpo: [...dpo],
-  };
-}
-
 export function composeDuration(duree: Duree): DocumentModel['duree'] {
   return {
     annees: duree.annees,
@@ -153,41 +143,166 @@ export function composeSignature(signature: Signature, parties: readonly PartyVi
   };
 }
 
-export interface ArticlePlan {
-  id: string;
-  titre: string;
-  /** Heading of the group ("TITRE I : …") the article belongs to, if articles are grouped. */
-  groupe?: string;
-}
-
 /**
  * Partials that may hold a clause, most specific first: the type's variant for the drafting model,
  * the type's own, then the one shared by every type.
  */
-export function clauseCandidates(type: string, folder: string, id: string, modele: string | null): string[] {
-  return [...(modele ? [`${type}/${folder}/${id}.${modele}`] : []), `${type}/${folder}/${id}`, `common/${folder}/${id}`];
+export function clauseCandidates(type: string, folder: string, id: string, modele: string): string[] {
+  return [`${type}/${folder}/${id}.${modele}`, `${type}/${folder}/${id}`, `common/${folder}/${id}`];
 }
 
-/** Numbers the articles kept, in order and across groups; the first article of a group opens it. */
-export function numberArticles(plan: readonly ArticlePlan[], candidates: (id: string) => string[]): ArticleView[] {
-  return plan.map((article, index) => ({
-    id: article.id,
-    titre: article.titre,
-    numero: index + 1,
-    candidats: candidates(article.id),
-    groupe: article.groupe !== undefined && article.groupe !== plan[index - 1]?.groupe ? article.groupe : null,
-  }));
+type Data = Record<string, unknown>;
+type Place = NonNullable<Catalogue['parties'][string]>;
+
+/**
+ * Several parties at one place, named together: `le`, `du`, `au` give « les Missions Locales
+ * signataires », `Chaque` « Chaque Mission Locale signataire ». Built on the first party so that
+ * it has every field of a party.
+ */
+function together(first: PartyView, place: Place): PartyView {
+  return { ...distributive(first, place), plusieurs: true, pluriel: place.plusieurs?.pluriel ?? place.designation_pluriel ?? place.designation };
 }
 
-/** Joined documents first (in the YAML's order), then the annexes the RGPD regimes generate. */
-export function numberAnnexes(
-  joined: readonly { id: string; titre: string }[],
+/** Several parties at one place, named one by one (« la Mission Locale signataire »: each of them). */
+function distributive(first: PartyView, place: Place): PartyView {
+  const name = place.plusieurs?.singulier ?? place.designation;
+  return {
+    ...first,
+    role: Object.keys(place.roles)[0]!,
+    nom: name,
+    nomCourt: name,
+    sigle: name,
+    denominations: [name],
+    feminin: place.genre === 'féminin',
+    sansArticle: false,
+    siret: null,
+    courriel: null,
+    presentation: null,
+  };
+}
+
+/** « [article:information] » in the YAML's texts → « article 3 », once the articles are numbered. */
+function resolveReferences(value: unknown, numbers: ReadonlyMap<string, number>): unknown {
+  if (typeof value === 'string') {
+    return value.includes('[article:') ? value.replace(ARTICLE_REFERENCE, (whole, id: string) => (numbers.has(id) ? `article ${numbers.get(id)}` : whole)) : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => resolveReferences(item, numbers));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveReferences(v, numbers)]));
+  return value;
+}
+
+function composeRgpd(
+  catalogue: Catalogue,
   regimes: readonly RgpdRegime[],
-  generatedAnnexesSeparate: boolean,
-): AnnexView[] {
-  const all = [
-    ...joined.map((a) => ({ ...a, partial: null as string | null })),
-    ...annexesForRegimes(regimes).map((a) => ({ ...a, partial: a.partial as string | null })),
-  ];
-  return all.map((annex, index) => ({ ...annex, numero: index + 1, separee: annex.partial !== null && generatedAnnexesSeparate }));
+  donnees: Data,
+  dpo: DpoView[],
+  parties: ReadonlyMap<string, PartyView[]>,
+): RgpdView {
+  const sousTraitance = regimes.includes('sous-traitance');
+  const roles = sousTraitance ? catalogue.rgpd['sous-traitance'] : undefined;
+  const one = (place: string | undefined): PartyView | null => {
+    const members = place ? (parties.get(place) ?? []) : [];
+    if (members.length <= 1) return members[0] ?? null;
+    return distributive(members[0]!, catalogue.parties[place!]!);
+  };
+  type Who = NonNullable<typeof roles>['responsable'];
+  /** A place's party (or its parties one by one), a designation of the YAML, or one the catalogue names. */
+  const who = (value: Who): PartyView | DesignationData | null => {
+    if (value === undefined) return null;
+    if (typeof value === 'string') return one(value);
+    if ('donnees' in value) return (valueAt(donnees, value.donnees.split('.')) as DesignationData | null) ?? null;
+    return { singulier: value.designation.singulier, pluriel: value.designation.pluriel ?? null, genre: value.designation.genre };
+  };
+  return {
+    sousTraitance,
+    responsablesDistincts: regimes.includes('responsables-distincts'),
+    sansEchange: regimes.includes('sans-echange'),
+    conventionsApplication: regimes.includes('conventions-application'),
+    donneesDetecteurs: sousTraitance && (roles?.donnees_detecteurs === true || valueAt(donnees, ['rgpd', 'donnees_detecteurs']) === true),
+    responsable: who(roles?.responsable),
+    sousTraitant: who(roles?.sous_traitant),
+    dpo,
+  };
+}
+
+/** The document model of a convention valid against its type's schema and rules. */
+export function composeConvention(data: Data, definition: TypeDefinition): DocumentModel {
+  const { catalogue, id: type } = definition;
+  const modeleId = modelOf(catalogue, data);
+  const modele = catalogue.modeles[modeleId]!;
+  const filled = withDefaults(definition.form, data);
+  const parties = (data.parties as Partie[]).map(composeParty);
+
+  const membres = new Map<string, PartyView[]>();
+  const places: Record<string, PartyView | null> = {};
+  for (const [place, definitionOfPlace] of Object.entries(catalogue.parties)) {
+    const members = parties.filter((p) => placeOf(catalogue, p.role) === place);
+    membres.set(place, members);
+    places[place] = members.length === 0 ? null : members.length === 1 ? members[0]! : together(members[0]!, definitionOfPlace!);
+  }
+
+  const regimes = regimesOf(filled);
+  const annexPlan = planAnnexes(catalogue, filled, regimes, factsOf(definition, data, filled), type);
+  const facts = factsOf(definition, data, filled, { annexes: annexPlan.length });
+  const numbers = new Map(planArticles(catalogue, modeleId, filled, facts).map((a, index) => [a.id, index + 1]));
+  const donnees = resolveReferences(filled, numbers) as Data;
+  const planned = planArticles(catalogue, modeleId, donnees, facts);
+  const headings = groupHeadings(catalogue, planned, donnees);
+  const articles: ArticleView[] = planned.map((article, index) => ({
+    id: article.id,
+    numero: index + 1,
+    titre: article.titre,
+    candidats: clauseCandidates(type, 'articles', article.gabarit, modeleId),
+    groupe: article.groupe !== null && article.groupe !== planned[index - 1]?.groupe ? headings.get(article.groupe)! : null,
+    source: article.source,
+    parametres: article.parametres,
+    element: article.element,
+    dernier: article.dernier,
+  }));
+  const annexes: AnnexView[] = annexPlan.map((annex, index) => ({
+    id: annex.id,
+    numero: index + 1,
+    titre: fillText(annex.titre, donnees),
+    partial: annex.gabarit,
+    separee: annex.gabarit !== null && modele.annexes_separees === true,
+  }));
+
+  const referents = composeReferents(data.referents as Referent[], parties);
+  const chosen = catalogue.options ? valueAt(filled, catalogue.options.champ.split('.')) : undefined;
+  const signature = data.signature as Signature;
+  const presentRoles = parties.map((p) => p.role);
+  const defaultOrder = catalogue.ordre_signature
+    ? [...catalogue.ordre_signature.filter((r) => presentRoles.includes(r)), ...presentRoles.filter((r) => !catalogue.ordre_signature!.includes(r))]
+    : undefined;
+  const finalBlock = catalogue.bloc_final && holds(catalogue.bloc_final.si, facts) ? catalogue.bloc_final.gabarit : null;
+  const auteur = catalogue.auteur ? places[catalogue.auteur] : null;
+
+  return {
+    ...places,
+    type,
+    modele: modeleId,
+    titre: modele.titre,
+    parties,
+    nombreParties: parties.length,
+    plusieursAutresParties: parties.length > 2,
+    membres: Object.fromEntries(membres),
+    donnees,
+    options: (modele.options ?? []).filter((o) => Array.isArray(chosen) && chosen.includes(o)),
+    libelles: catalogue.libelles ?? {},
+    referents,
+    referentsParPartie: groupReferents(referents, parties),
+    rgpd: composeRgpd(catalogue, regimes, donnees, composeDpo((valueAt(data, ['rgpd', 'dpo']) as Dpo[] | undefined) ?? [], parties), membres),
+    duree: composeDuration(data.duree as Duree),
+    preambule: [`${type}/preambule.${modeleId}`, `${type}/preambule`],
+    blocFinal: finalBlock === null ? null : finalBlock.includes('/') ? finalBlock : `${type}/${finalBlock}`,
+    articles,
+    annexes,
+    signature: composeSignature({ ...signature, ordre: signature.ordre ?? defaultOrder }, parties),
+    meta: {
+      title: `${modele.titre.charAt(0)}${modele.titre.slice(1).toLocaleLowerCase('fr-FR')} – ${parties.map((p) => p.nomCourt).join(', ')}`,
+      subject: catalogue.description,
+      creator: (auteur ?? parties[0]!).nom,
+      dateSignature: signature.date,
+    },
+  };
 }

@@ -25,16 +25,31 @@ export interface RepresentativeView extends PersonView {
   delegataire: { nomComplet: string; fonction: string } | null;
 }
 
-export interface PartyView {
-  role: string;
+/**
+ * How the text names something (a party, several parties at one place, a partner's network): what
+ * the helpers `le`, `du`, `au`, `accord`… need.
+ */
+export interface DesignationView {
   /** Full name without article: "Caisse Primaire d'Assurance Maladie de la Loire". */
   nom: string;
   nomCourt: string;
+  /** First denomination: the acronym used in the text ("CPAM", "CCAS"). */
+  sigle: string;
   feminin: boolean;
   /** The name is used without article ("France Travail", "de France Travail"). */
   sansArticle: boolean;
-  /** First denomination: the acronym used in the text ("CPAM", "CCAS"). */
-  sigle: string;
+  /**
+   * Names the several parties of one place at once: `le`, `du`, `au` then give the plural
+   * ("les Missions Locales signataires") and `Chaque` the distributive ("Chaque Mission Locale
+   * signataire").
+   */
+  plusieurs: boolean;
+  /** The plural without article when `plusieurs` ("Missions Locales signataires"), else null. */
+  pluriel: string | null;
+}
+
+export interface PartyView extends DesignationView {
+  role: string;
   denominations: string[];
   adresse: string;
   /** The address after « Située » : « au 1 parvis Pierre Laroque, … », « place de l'Europe, … »; null when it names no street (« BP 12 »). */
@@ -43,6 +58,16 @@ export interface PartyView {
   siret: string | null;
   courriel: string | null;
   presentation: string[] | null;
+}
+
+/**
+ * A designation written in the YAML rather than a party (the local structures of a national
+ * partner): the helpers accept it as they accept a party.
+ */
+export interface DesignationData {
+  singulier: string;
+  pluriel: string | null;
+  genre: 'féminin' | 'masculin';
 }
 
 export interface ReferentView {
@@ -69,6 +94,14 @@ export interface ArticleView {
   candidats: string[];
   /** Heading of the group ("TITRE I : …") this article opens, or null. */
   groupe: string | null;
+  /** Id of the catalogue entry it comes from (the same for every article of a repeated entry). */
+  source: string;
+  /** The catalogue's parameters of the article (the wording a shared clause takes). */
+  parametres: Record<string, unknown>;
+  /** The YAML list element a repeated article is made of, or null. */
+  element: unknown;
+  /** Last (or only) article of its catalogue entry. */
+  dernier: boolean;
 }
 
 export interface AnnexView {
@@ -96,16 +129,14 @@ export interface RgpdView {
   conventionsApplication: boolean;
   /** The processor's detecting staff's data are processed too (Mission Locale annex, section 10). */
   donneesDetecteurs: boolean;
-  /** Controller (the caisse) and processor (the partner) when the regime is sous-traitance. */
-  responsable: PartyView | null;
-  sousTraitant: PartyView | null;
+  /**
+   * Controller and processor when the regime is sous-traitance, from the catalogue's places; the
+   * processor is one party, or several named one by one (« la Mission Locale signataire »), or a
+   * designation of the YAML (a national partner's local structures).
+   */
+  responsable: PartyView | DesignationData | null;
+  sousTraitant: PartyView | DesignationData | null;
   dpo: DpoView[];
-}
-
-export interface SpecificCommitmentView {
-  titre: string;
-  paragraphes: string[];
-  liste: string[];
 }
 
 export interface DocumentModel {
@@ -116,8 +147,21 @@ export interface DocumentModel {
   /** Number of parties, and whether the text says "les autres parties" rather than "l'autre partie". */
   nombreParties: number;
   plusieursAutresParties: boolean;
-  /** Type-specific values (roles, commitments, options…), see each type's module. */
-  [key: string]: unknown;
+  /**
+   * The parties at each place of the type's catalogue (`membres.missionLocale`). Each place is also
+   * a field of the model: its party, a view of its several parties, or null (`{{Le caisse}}`).
+   */
+  membres: Record<string, PartyView[]>;
+  /**
+   * The YAML as written, with the schema's defaults for absent fields (`null` where none), lists of
+   * fixed values in the schema's order, and `[article:id]` replaced by the article's number: what a
+   * type's templates read beyond the views (`donnees.suivi.frequence`).
+   */
+  donnees: Record<string, unknown>;
+  /** Options of the drafting model the YAML chose, in the model's order. */
+  options: string[];
+  /** The catalogue's texts for fixed values, by path (see the `libelle` helper). */
+  libelles: Record<string, Record<string, string | undefined> | undefined>;
   referents: ReferentView[];
   referentsParPartie: { partie: PartyView; referents: ReferentView[] }[];
   rgpd: RgpdView;

@@ -6,8 +6,9 @@
 import { parseConvention, readConventionFile, type LoadedConvention } from './load.js';
 import { loadLogos, type Logo } from './logos.js';
 import { hasErrors, type Problem } from './problem.js';
+import type { DocumentModel } from './model.js';
+import { defaultRegistry } from './registry.js';
 import { validateConvention, type ValidateOptions } from './validate.js';
-import { loadTypeModule } from '../types/registry.js';
 
 export interface CheckResult {
   file: string;
@@ -78,8 +79,7 @@ export async function buildDocument(
     import('./docx.js'),
     import('node:crypto'),
   ]);
-  const [module, templateSet] = await Promise.all([loadTypeModule(loaded.data.type as string), templatesFor(templates)]);
-  const model = module.compose(loaded.data);
+  const [model, templateSet] = await Promise.all([composeModel(loaded.data), templatesFor(templates)]);
   const rendered = renderMarkdown(model, templateSet);
   const sourceSha256 = createHash('sha256').update(loaded.text).digest('hex');
   return {
@@ -89,4 +89,10 @@ export async function buildDocument(
       bytes: buildDocx(annex.markdown, { ...model.meta, title: `Annexe ${annex.numero} : ${annex.titre}`, sourceSha256 }),
     })),
   };
+}
+
+/** The document model of a valid convention, composed from its type's catalogue (this package's types). */
+export async function composeModel(data: Record<string, unknown>): Promise<DocumentModel> {
+  const [{ composeConvention }, definition] = await Promise.all([import('./compose.js'), defaultRegistry().definition(data.type as string)]);
+  return composeConvention(data, definition);
 }

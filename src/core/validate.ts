@@ -9,22 +9,22 @@
  * disk (same text). Otherwise (sources run without a build, a schema edited since) ajv compiles at run time,
  * with the same options: the errors, and so the messages, are the same either way.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { _ as Code, Ajv, CodeKeywordDefinition, ErrorObject, KeywordCxt, Options, SchemaObject } from 'ajv';
-import { PACKAGE_ROOT, SCHEMAS_DIR } from './assets.js';
+import { PACKAGE_ROOT } from './assets.js';
 import type { LoadedConvention } from './load.js';
 import { place } from './positions.js';
 import { boundProblems, fromPointer, MAX_PROBLEMS_PER_FILE, omittedProblems, type Problem, type UnplacedProblem } from './problem.js';
+import { COMMON_SCHEMA, defaultRegistry, type Registry } from './registry.js';
 import { checkPlaceholders, checkSharedRules, placeholderIn } from './rules.js';
 import { didYouMean } from './suggest.js';
-import { CONVENTION_TYPES, findType, loadTypeRules } from '../types/registry.js';
+import { checkTypeRules } from './type-rules.js';
 
 // ajv-formats and ajv-i18n are CommonJS modules whose function is their default export.
 const defaultExport = <T>(module: unknown): T => ((module as { default?: unknown }).default ?? module) as T;
 
-const COMMON_SCHEMA = 'common.schema.json';
 /** Where the build writes the standalone validators, one module per type. */
 export const VALIDATORS_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
@@ -34,18 +34,12 @@ export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequi
 /** A compiled validator, standalone or from ajv: `errors` is set after a failed call. */
 export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-const schemaTexts = new Map<string, string>();
 const schemasByType = new Map<string, SchemaObject>();
 const validators = new Map<string, Validator>();
 let commonSchema: SchemaObject | undefined;
 
 function schemaText(file: string): string {
-  let text = schemaTexts.get(file);
-  if (text === undefined) {
-    text = readFileSync(join(SCHEMAS_DIR, file), 'utf8');
-    schemaTexts.set(file, text);
-  }
-  return text;
+  return defaultRegistry().schemaText(file);
 }
 
 function common(): SchemaObject {
@@ -58,7 +52,7 @@ function common(): SchemaObject {
  * `validate` more (some 4 ms) than comparing a few kilobytes.
  */
 export function schemaSource(typeId: string): string {
-  const type = findType(typeId);
+  const type = defaultRegistry().find(typeId);
   if (!type) throw new Error(`schéma inconnu : ${typeId}`);
   return `${schemaText(COMMON_SCHEMA)}\0${schemaText(type.schemaFile)}`;
 }
@@ -73,7 +67,7 @@ export async function createAjv(options: Options = {}): Promise<Ajv> {
   ajv.addKeyword(uniqueItemsInLinearTime(ajvModule._ ?? defaultExport<typeof ajvModule>(ajvModule)._));
   defaultExport<(ajv: Ajv, formats: string[]) => void>(formats)(ajv, ['email', 'date']);
   const documents: Record<string, SchemaObject> = { [COMMON_SCHEMA]: JSON.parse(schemaText(COMMON_SCHEMA)) as SchemaObject };
-  for (const type of CONVENTION_TYPES) documents[type.schemaFile] = JSON.parse(schemaText(type.schemaFile)) as SchemaObject;
+  for (const type of defaultRegistry().types) documents[type.schemaFile] = JSON.parse(schemaText(type.schemaFile)) as SchemaObject;
   for (const [file, schema] of Object.entries(documents)) ajv.addSchema(withRepeatedRefsInlined(schema, file, documents));
   return ajv;
 }
@@ -195,7 +189,7 @@ async function standaloneValidator(typeId: string): Promise<Validator | undefine
 export function schemaOf(typeId: string): SchemaObject {
   let schema = schemasByType.get(typeId);
   if (!schema) {
-    const type = findType(typeId);
+    const type = defaultRegistry().find(typeId);
     if (!type) throw new Error(`schéma inconnu : ${typeId}`);
     schema = JSON.parse(schemaText(type.schemaFile)) as SchemaObject;
     schemasByType.set(typeId, schema);
@@ -216,7 +210,8 @@ function localToday(): string {
 
 /** Validates a loaded convention: schema first, then, if the schema passes, the domain rules. */
 export async function validateConvention(loaded: LoadedConvention, options: ValidateOptions = {}): Promise<Problem[]> {
-  const typeProblem = checkType(loaded.data);
+  const registry = defaultRegistry();
+  const typeProblem = checkType(loaded.data, registry);
   if (typeProblem) return [place(loaded, typeProblem)];
   const typeId = loaded.data.type as string;
   const validator = await validatorOf(typeId);
@@ -229,8 +224,8 @@ export async function validateConvention(loaded: LoadedConvention, options: Vali
     const localizeFr = defaultExport<(errors: ErrorObject[]) => void>(await import('ajv-i18n/localize/fr/index.js'));
     return schemaProblems(errors, loaded, localizeFr, options);
   }
-  const module = await loadTypeRules(typeId);
-  const problems = [...checkSharedRules(loaded.data, { today: options.today ?? localToday() }), ...module.checkRules(loaded.data)];
+  const definition = await registry.definition(typeId);
+  const problems = [...checkSharedRules(loaded.data, { today: options.today ?? localToday() }), ...checkTypeRules(loaded.data, definition)];
   return boundProblems(problems, loaded.file, (p) => place(loaded, p));
 }
 
@@ -293,8 +288,8 @@ function withoutAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => e.keyword === 'anyOf' || !inBranch(e.schemaPath));
 }
 
-function checkType(data: Record<string, unknown>): UnplacedProblem | undefined {
-  const known = CONVENTION_TYPES.map((t) => t.id);
+function checkType(data: Record<string, unknown>, registry: Registry): UnplacedProblem | undefined {
+  const known = registry.types.map((t) => t.id);
   if (!('type' in data)) {
     return {
       code: 'type-manquant',
@@ -303,7 +298,7 @@ function checkType(data: Record<string, unknown>): UnplacedProblem | undefined {
       path: '',
     };
   }
-  if (!findType(data.type)) {
+  if (!registry.find(data.type)) {
     return {
       code: 'type-inconnu',
       severity: 'error',

@@ -3,12 +3,14 @@
  * must supply set to « À COMPLÉTER » — texts, and also postal codes, dates, civilities, choices and
  * numbers, which the schema then refuses (validate reports them as `texte-a-completer`, with the
  * form expected). Nothing in a skeleton validates until the user has supplied it: only constants,
- * the schema's own defaults, a choice with a single value, the stock parties of the wizard's data
- * and the starting values it gives are written as values. Rubriques naming a party get one element
- * per party.
+ * the schema's own defaults, a choice with a single value, the parties and the starting values of
+ * the type's catalogue (its `squelette`, else one party per place the convention needs, filled from
+ * the stock parties of the wizard's data) are written as values. Rubriques naming a party get one
+ * element per party.
  */
 import type { AnswerChecker } from './answer-check.js';
 import { fillableProperties, labelOf, pointerMatches, toPointer, type Field, type ObjectField, type TextField } from './schema-walk.js';
+import type { TypeGuide } from './type-form.js';
 import { fillPreset, presetFitsRole, type Preset, type WizardData } from './wizard-data.js';
 
 export const MARKER = 'À COMPLÉTER';
@@ -20,14 +22,15 @@ export interface SkeletonResult {
 }
 
 export interface SkeletonOptions {
-  typeId: string;
   data: WizardData;
   check: AnswerChecker;
+  /** The type's catalogue, as the wizard reads it. */
+  guide: Pick<TypeGuide, 'squelette' | 'neededRoles'>;
 }
 
 export function skeletonOf(form: ObjectField, options: SkeletonOptions): SkeletonResult {
   const builder = new SkeletonBuilder(options);
-  const data = builder.value(form, [], options.data.squelettes[options.typeId]?.valeurs) as Record<string, unknown>;
+  const data = builder.value(form, [], options.guide.squelette?.valeurs) as Record<string, unknown>;
   return { data };
 }
 
@@ -91,7 +94,7 @@ class SkeletonBuilder {
     if (item.kind !== 'object') return [this.value(item, [...path, 0], undefined)];
     const roleKey = this.options.data.parties.role;
     const roleField = item.properties.find((p) => p.key === roleKey);
-    const wanted = this.options.data.squelettes[this.options.typeId]?.parties;
+    const wanted = this.options.guide.squelette?.parties;
     const fromPreset = (preset: Preset | undefined, role: string | undefined, i: number): Record<string, unknown> => {
       const values = preset ? fillPreset(preset, Object.fromEntries(Object.keys(preset.variables ?? {}).map((name) => [name, MARKER]))) : {};
       return this.object(item, [...path, i], {}, { ...(role ? { [roleKey]: role } : {}), ...values });
@@ -103,11 +106,8 @@ class SkeletonBuilder {
         .filter((p): p is Preset => p !== undefined)
         .map((preset, i) => fromPreset(preset, this.admittedRole(preset, roleField), i));
     } else {
-      // No skeleton for the type: one party per role the schema lists, with its stock party if any.
-      const roles = roleField?.kind === 'string' && roleField.enum ? roleField.enum.map(String) : [];
-      items = roles.slice(0, Math.max(field.minItems, 1)).map((role, i) =>
-        fromPreset(this.options.data.presets.find((p) => presetFitsRole(p, role)), role, i),
-      );
+      // No skeleton in the catalogue: one party per place the convention needs, with its stock party if any.
+      items = this.options.guide.neededRoles.map((role, i) => fromPreset(this.options.data.presets.find((p) => presetFitsRole(p, role)), role, i));
     }
     while (items.length < field.minItems) items.push(this.object(item, [...path, items.length], {}, {}));
     this.roles = items.map((p) => p[roleKey]).filter((r): r is string => typeof r === 'string');

@@ -1,7 +1,9 @@
 /**
  * What both `convention new` and `convention init` need for a type: its form (the schema walked),
- * the `$schema` path an editor reads from the written file, and the in-memory check of the text
- * about to be written, by the same stages as `convention validate`.
+ * what its catalogue admits (the places' genders, the options of the chosen model, the regimes, the
+ * rubriques that count only under a condition, the skeleton's start), the `$schema` path an editor
+ * reads from the written file, and the in-memory check of the text about to be written, by the same
+ * stages as `convention validate`.
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readSchema, SCHEMAS_DIR } from '../core/assets.js';
@@ -10,13 +12,16 @@ import { parseConvention } from '../core/load.js';
 import type { Problem } from '../core/problem.js';
 import { didYouMean } from '../core/suggest.js';
 import { schemaOf, validateConvention } from '../core/validate.js';
-import { CONVENTION_TYPES, findType, type ConventionTypeInfo } from '../types/registry.js';
+import { conventionFacts, holds, modelOf, placeOf, withDefaults } from '../core/conditions.js';
+import type { Catalogue } from '../core/generated/catalogue.js';
+import { defaultRegistry, type ConventionTypeInfo } from '../core/registry.js';
 import { describeType, type ObjectField } from './schema-walk.js';
+import type { Skeleton } from './wizard-data.js';
 
 export function requireType(typeId: string): ConventionTypeInfo {
-  const type = findType(typeId);
+  const type = defaultRegistry().find(typeId);
   if (!type) {
-    const known = CONVENTION_TYPES.map((t) => t.id);
+    const known = defaultRegistry().types.map((t) => t.id);
     throw new UserError(`type de convention « ${typeId} » inconnu ; types disponibles : ${known.join(', ')}.${didYouMean(typeId, known)}`, 'type-inconnu');
   }
   return type;
@@ -41,4 +46,65 @@ export async function checkText(text: string, file: string, today?: string): Pro
 
 export function yamlName(output: string): boolean {
   return /\.ya?ml$/i.test(output);
+}
+
+/** What the wizard and `init` take from a type's catalogue, in the form they ask questions. */
+export interface TypeGuide {
+  /** Starting point of `init`'s skeleton. */
+  squelette: Skeleton | undefined;
+  /** Values a party of this role gets before any question (its place's gender). */
+  roleDefaults(role: string): Record<string, unknown>;
+  /**
+   * Roles for a skeleton without stock parties: for each place the convention needs, its first
+   * role, as many times as it needs parties.
+   */
+  neededRoles: string[];
+  /** Whether an optional rubrique means something with the answers given so far. */
+  admits(pointer: string, answers: Record<string, unknown>): boolean;
+  /** The values a list of fixed values may take with the answers given so far, if the catalogue restricts them. */
+  choices(pointer: string, answers: Record<string, unknown>): string[] | undefined;
+}
+
+const dotted = (pointer: string) => pointer.replace(/^\//, '').split('/').join('.');
+
+export async function guideOf(typeId: string): Promise<TypeGuide> {
+  const definition = await defaultRegistry().definition(typeId);
+  const catalogue: Catalogue = definition.catalogue;
+  const facts = (answers: Record<string, unknown>) => {
+    const parties = Array.isArray(answers.parties) ? (answers.parties as { role?: unknown }[]) : [];
+    return conventionFacts({
+      schema: definition.form,
+      data: answers,
+      filled: withDefaults(definition.form, answers),
+      placeIndex: (place) => {
+        const index = parties.findIndex((p) => typeof p?.role === 'string' && placeOf(catalogue, p.role) === place);
+        return index < 0 ? undefined : index;
+      },
+    });
+  };
+  return {
+    squelette: catalogue.squelette as Skeleton | undefined,
+    roleDefaults(role) {
+      const place = placeOf(catalogue, role);
+      return place ? { genre: catalogue.parties[place]!.genre } : {};
+    },
+    neededRoles: Object.values(catalogue.parties).flatMap((p) => Array.from({ length: p?.min ?? 0 }, () => Object.keys(p!.roles)[0]!)),
+    admits(pointer, answers) {
+      const path = dotted(pointer);
+      // An option's own words only with that option chosen.
+      const option = Object.entries(catalogue.options?.textes ?? {}).find(([, text]) => text?.champ === path)?.[0];
+      if (option && catalogue.options) {
+        const chosen = facts(answers).value(catalogue.options.champ);
+        if (!(Array.isArray(chosen) && chosen.includes(option))) return false;
+      }
+      const field = catalogue.champs?.[path];
+      return !field || holds(field.si, facts(answers));
+    },
+    choices(pointer, answers) {
+      const path = dotted(pointer);
+      if (path === 'rgpd.regimes') return Object.keys(catalogue.rgpd);
+      if (catalogue.options && path === catalogue.options.champ) return catalogue.modeles[modelOf(catalogue, answers)]?.options ?? [];
+      return undefined;
+    },
+  };
 }

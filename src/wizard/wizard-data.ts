@@ -1,7 +1,7 @@
 /**
  * The wizard's data (`templates/wizard/presets.yaml`): stock parties, advanced rubriques, rubriques
- * that name a party, starting points of `init` skeletons. Data, not code: adding a stock party or
- * a type's skeleton is an edit of that file.
+ * that name a party. Data, not code: adding a stock party is an edit of that file. A type's own
+ * starting point for `init` is in its catalogue (`squelette`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +31,6 @@ export interface WizardData {
   presets: Preset[];
   avancees: string[];
   renvois_parties: string[];
-  squelettes: Record<string, Skeleton>;
 }
 
 export const WIZARD_DATA_FILE = join(TEMPLATES_DIR, 'wizard', 'presets.yaml');
@@ -43,7 +42,6 @@ export function readWizardData(file: string = WIZARD_DATA_FILE): WizardData {
     presets: data.presets ?? [],
     avancees: data.avancees ?? [],
     renvois_parties: data.renvois_parties ?? [],
-    squelettes: data.squelettes ?? {},
   };
 }
 

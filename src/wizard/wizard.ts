@@ -19,6 +19,7 @@ import {
   type ObjectField,
   type TextField,
 } from './schema-walk.js';
+import type { TypeGuide } from './type-form.js';
 import { fillPreset, presetFitsRole, type Preset, type WizardData } from './wizard-data.js';
 
 export interface WizardOptions {
@@ -26,6 +27,8 @@ export interface WizardOptions {
   check: AnswerChecker;
   /** Offer the advanced optional rubriques too (`--avance`). */
   advanced: boolean;
+  /** What the type's catalogue admits (a gender by role, the model's options, conditional rubriques). */
+  guide?: Pick<TypeGuide, 'roleDefaults' | 'admits' | 'choices'>;
 }
 
 type Path = (string | number)[];
@@ -98,7 +101,32 @@ class Walker {
   }
 
   async object(field: ObjectField, path: Path, into: Record<string, unknown>): Promise<Record<string, unknown>> {
+    this.open.push({ path, into });
+    try {
+      return await this.objectFields(field, path, into);
+    } finally {
+      this.open.pop();
+    }
+  }
+
+  /** The objects being answered, outermost first: their answers so far count for conditions. */
+  private readonly open: { path: Path; into: Record<string, unknown> }[] = [];
+
+  /** The convention as answered so far, objects in progress included (the options of `engagements` before its next rubrique). */
+  private answers(): Record<string, unknown> {
+    const answers = structuredClone(this.root);
+    for (const { path, into } of this.open) {
+      if (path.length === 0) continue;
+      let node = answers as Record<string | number, unknown>;
+      for (const key of path.slice(0, -1)) node = (node[key] ??= typeof key === 'number' ? [] : {}) as Record<string | number, unknown>;
+      node[path[path.length - 1]!] = structuredClone(into);
+    }
+    return answers;
+  }
+
+  private async objectFields(field: ObjectField, path: Path, into: Record<string, unknown>): Promise<Record<string, unknown>> {
     let filled: Record<string, unknown> = {};
+    let defaults: Record<string, unknown> = {};
     for (const property of fillableProperties(field)) {
       const at = [...path, property.key];
       if (property.kind === 'const') {
@@ -112,6 +140,8 @@ class Walker {
       }
       if (!property.required) {
         if (!this.options.advanced && this.data.avancees.includes(property.key)) continue;
+        // A rubrique the catalogue makes meaningless with the answers so far is not offered.
+        if (this.options.guide && !this.options.guide.admits(toPointer(at), this.answers())) continue;
         if (property.kind === 'boolean') {
           const value = await this.prompts.confirm({
             kind: 'value',
@@ -134,9 +164,11 @@ class Walker {
         this.helpShown = property.kind !== 'object' && property.kind !== 'array' && property.kind !== 'choice';
       }
       if (property.kind === 'object' || property.kind === 'array') this.section(property, at);
-      into[property.key] = await this.field(property, at, !property.required);
+      const asked = property.key in defaults ? ({ ...property, default: defaults[property.key] } as Field) : property;
+      into[property.key] = await this.field(asked, at, !property.required);
       if (this.isPartyItem(path) && property.key === this.data.parties.role) {
         filled = await this.preset(field, path, String(into[property.key]));
+        defaults = this.options.guide?.roleDefaults(String(into[property.key])) ?? {};
       }
     }
     if (path.length > 0) {
@@ -276,12 +308,15 @@ class Walker {
     const minimum = Math.max(field.minItems, included ? 1 : 0);
     const defaults = Array.isArray(field.default) ? (field.default as string[]) : [];
     const label = labelOf(field);
+    // Only what the catalogue admits with the answers so far (the chosen model's options).
+    const admitted = this.options.guide?.choices(toPointer(path), this.answers());
+    const options = admitted ? field.options.filter((option) => admitted.includes(option)) : field.options;
     return this.prompts.checkbox<string>({
       kind: 'value',
       path: toPointer(path),
       message: label,
       help: this.help(field),
-      choices: field.options.map((option): Choice<string> => ({ value: option, name: option, checked: defaults.includes(option) })),
+      choices: options.map((option): Choice<string> => ({ value: option, name: option, checked: defaults.includes(option) })),
       validate: (values) => {
         if (values.length < minimum) return `Cochez au moins ${minimum} valeur${minimum > 1 ? 's' : ''} (espace pour cocher).`;
         return this.options.check(field.schema, values, label) ?? true;

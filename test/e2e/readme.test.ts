@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { newCommand } from '../../src/cli/new-command.js';
 import { MAX_FILE_BYTES } from '../../src/core/load.js';
-import { CONVENTION_TYPES } from '../../src/types/registry.js';
+import { defaultRegistry } from '../../src/core/registry.js';
 import { answersFrom, scriptedPrompts } from '../../src/wizard/scripted-prompts.js';
 import { extractText, readPart } from '../support/docx-text.js';
 import { BIN, EXAMPLES, FIXTURES, ROOT, temporaryFolder } from '../support/paths.js';
@@ -360,11 +360,11 @@ describe('types and schema', () => {
     const run = runCli(['types']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(CONVENTION_TYPES.map((t) => t.id));
-    for (const type of CONVENTION_TYPES) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${type.id}\\s+${type.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(defaultRegistry().types.map((t) => t.id));
+    for (const type of defaultRegistry().types) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${type.id}\\s+${type.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
   });
 
-  test.each(CONVENTION_TYPES.map((t) => t.id))('“schema <type> affiche le schéma JSON d’un type”: %s', (type) => {
+  test.each(defaultRegistry().types.map((t) => t.id))('“schema <type> affiche le schéma JSON d’un type”: %s', (type) => {
     const run = runCli(['schema', type]);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'schemas', `${type}.schema.json`), 'utf8')));
@@ -373,7 +373,7 @@ describe('types and schema', () => {
 
 describe('new and init', () => {
   test('“convention init <type> … (<type>.yaml par défaut)”', () => {
-    for (const { id } of CONVENTION_TYPES) {
+    for (const { id } of defaultRegistry().types) {
       const folder = temporaryFolder();
       const run = runCli(['init', id], folder);
       expect(run.status).toBe(0);
@@ -381,7 +381,7 @@ describe('new and init', () => {
     }
   });
 
-  test.each(CONVENTION_TYPES.map((t) => t.id))('%s skeleton: “un référent par partie”, and “les rubriques facultatives sont nommées en commentaire”', (id) => {
+  test.each(defaultRegistry().types.map((t) => t.id))('%s skeleton: “un référent par partie”, and “les rubriques facultatives sont nommées en commentaire”', (id) => {
     const folder = temporaryFolder();
     expect(runCli(['init', id, '-o', join(folder, 's.yaml')]).status).toBe(0);
     const text = readFileSync(join(folder, 's.yaml'), 'utf8');
@@ -408,7 +408,7 @@ describe('new and init', () => {
       silence.restore();
     }
     const typeQuestion = prompts.asked.find((q) => q.path === 'type')!;
-    expect(typeQuestion.choices!.map((c) => c.name)).toEqual(CONVENTION_TYPES.map((t) => `${t.id} — ${t.description}`));
+    expect(typeQuestion.choices!.map((c) => c.name)).toEqual(defaultRegistry().types.map((t) => `${t.id} — ${t.description}`));
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'locale-ccas.schema.json'), 'utf8')) as {
       properties: Record<string, { title?: string; description?: string }>;
     };
@@ -459,9 +459,9 @@ describe('batches', () => {
 });
 
 describe('the engine', () => {
-  test('“Le moteur ne fait aucun affichage”: nothing in src/core or src/types prints or exits', () => {
+  test('“Le moteur ne fait aucun affichage”: nothing in src/core prints or exits', () => {
     const offenders: string[] = [];
-    for (const folder of ['core', 'types']) {
+    for (const folder of ['core']) {
       const sources = readdirSync(join(ROOT, 'src', folder), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
       for (const file of sources) {
         const code = readFileSync(join(ROOT, 'src', folder, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { newCommand } from '../../src/cli/new-command.js';
-import { CONVENTION_TYPES } from '../../src/types/registry.js';
+import { defaultRegistry } from '../../src/core/registry.js';
 import { answersFrom, scriptedPrompts } from '../../src/wizard/scripted-prompts.js';
 import { BIN, EXAMPLES, temporaryFolder } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
@@ -110,7 +110,7 @@ describe('convention new (real bin)', () => {
 );
 
 describe('convention init (real bin)', () => {
-  test.each(CONVENTION_TYPES.map((t) => t.id))('%s: a skeleton that fails only on its markers, valid once they are filled in', (typeId) => {
+  test.each(defaultRegistry().types.map((t) => t.id))('%s: a skeleton that fails only on its markers, valid once they are filled in', (typeId) => {
     const folder = temporaryFolder();
     const file = join(folder, `${typeId}.yaml`);
     const init = runCli(['init', typeId, '-o', file]);
@@ -134,7 +134,7 @@ describe('convention init (real bin)', () => {
 
   // A skeleton used to carry values that validate (`code_postal: "42027" # À COMPLÉTER`, a date, a
   // civility…): replacing its « À COMPLÉTER » texts was enough to sign a convention with them.
-  test.each(CONVENTION_TYPES.map((t) => t.id))('%s: nothing in a skeleton passes validate until the user has supplied it', (typeId) => {
+  test.each(defaultRegistry().types.map((t) => t.id))('%s: nothing in a skeleton passes validate until the user has supplied it', (typeId) => {
     const folder = temporaryFolder();
     const file = join(folder, `${typeId}.yaml`);
     expect(runCli(['init', typeId, '-o', file]).status).toBe(0);

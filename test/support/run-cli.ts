@@ -7,9 +7,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real bin, as a user would, without colours. */
-export function runCli(args: string[], cwd: string = ROOT, env: Record<string, string> = {}): CliRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+/** Runs the real bin (or that of a copy of the package), as a user would, without colours. */
+export function runCli(args: string[], cwd: string = ROOT, env: Record<string, string> = {}, bin: string = BIN): CliRun {
+  const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },

@@ -9,11 +9,10 @@ import fc from 'fast-check';
 import { Packer } from 'docx';
 import xml from 'xml';
 import { strFromU8, unzipSync } from 'fflate';
-import { checkFile } from '../../src/core/pipeline.js';
+import { checkFile, composeModel } from '../../src/core/pipeline.js';
 import { renderMarkdown, templatesFor } from '../../src/core/render.js';
 import { buildDocx, wordDocument, type DocxMetadata } from '../../src/core/docx.js';
 import { attributePayload, packageParts, serializeXml, type XmlNode } from '../../src/core/docx-package.js';
-import { loadTypeModule } from '../../src/types/registry.js';
 import { EXAMPLES, FIXTURES } from '../support/paths.js';
 
 const sources = [
@@ -28,7 +27,7 @@ interface Oracle {
 async function documents(file: string): Promise<{ markdown: string; metadata: DocxMetadata }[]> {
   const checked = await checkFile(file);
   if (!checked.loaded) throw new Error(`${file} : ${JSON.stringify(checked.problems)}`);
-  const model = (await loadTypeModule(checked.loaded.data.type as string)).compose(checked.loaded.data);
+  const model = await composeModel(checked.loaded.data);
   const rendered = renderMarkdown(model, await templatesFor());
   return [
     { markdown: rendered.document, metadata: { ...model.meta, logos: checked.logos } },

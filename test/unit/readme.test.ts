@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultRegistry } from '../../src/core/registry.js';
 import { ROOT } from '../support/paths.js';
 
 function sources(folder: string): string[] {
@@ -8,13 +9,17 @@ function sources(folder: string): string[] {
   );
 }
 
-test('every problem code the engine can report is documented in the README', () => {
+test('every problem code the engine and the catalogues can report is documented in the README', async () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const codes = new Set<string>();
   for (const file of sources(join(ROOT, 'src'))) {
     for (const match of readFileSync(file, 'utf8').matchAll(/code: '([a-z0-9-]+)'/g)) codes.add(match[1]!);
   }
   codes.delete('yaml-');
+  // A catalogue's own rules (`regles`) report codes of their own.
+  for (const type of defaultRegistry().types) {
+    for (const rule of (await defaultRegistry().definition(type.id)).catalogue.regles ?? []) codes.add(rule.code);
+  }
   expect(codes.size).toBeGreaterThan(20);
   const missing = [...codes].filter((code) => !readme.includes('`' + code + '`'));
   expect(missing).toEqual([]);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocx, typography } from '../../src/core/docx.js';
+import { composeModel } from '../../src/core/pipeline.js';
 import { RenderError } from '../../src/core/errors.js';
 import { parseConvention } from '../../src/core/load.js';
 import { readTemplates } from '../../src/core/assets.js';
@@ -13,29 +14,27 @@ import {
   templatesFor,
   type PrecompiledTemplate,
 } from '../../src/core/render.js';
-import { compose } from '../../src/types/locale-ccas.js';
-import { compose as composeCadreNational } from '../../src/types/cadre-national.js';
 import { extractText } from '../support/docx-text.js';
 import { temporaryFolder } from '../support/paths.js';
 import { readFileSync } from 'node:fs';
 import { EXAMPLES } from '../support/paths.js';
 
-function marollesModel(edit: (text: string) => string = (t) => t) {
+async function marollesModel(edit: (text: string) => string = (t) => t) {
   const parsed = parseConvention(edit(readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml'), 'utf8')), 'm.yaml');
   if (!parsed.ok) throw new Error('example invalid');
-  return compose(parsed.value.data);
+  return composeModel(parsed.value.data);
 }
 
 describe('render', () => {
   test('values are printed literally: Markdown, Handlebars and XML in a value stay text', async () => {
-    const model = marollesModel((t) => t.replace('prenom: Georges', 'prenom: "**Georges** {{x}} <w:p/> - 1. #"'));
+    const model = await marollesModel((t) => t.replace('prenom: Georges', 'prenom: "**Georges** {{x}} <w:p/> - 1. #"'));
     const { document } = renderMarkdown(model, await templatesFor());
     const text = await extractText(buildDocx(document, model.meta));
     expect(text).toContain('**Georges** {{x}} <w:p/> - 1. # JOUBERT');
   });
 
   test('article references follow the articles present', async () => {
-    const { document } = renderMarkdown(marollesModel(), await templatesFor());
+    const { document } = renderMarkdown(await marollesModel(), await templatesFor());
     const rgpd = /## Article (\d+) : Protection des données/.exec(document)![1];
     expect(document).toContain('## Article 3 : Référents');
     expect(rgpd).toBe('6');
@@ -45,17 +44,17 @@ describe('render', () => {
     const overlay = temporaryFolder();
     mkdirSync(join(overlay, 'common'), { recursive: true });
     writeFileSync(join(overlay, 'common', 'document.md.hbs'), 'Voir l’{{ref "inexistant"}}.\n');
-    const templates = await loadTemplateSet([overlay]);
-    expect(() => renderMarkdown(marollesModel(), templates)).toThrow(RenderError);
-    expect(() => renderMarkdown(marollesModel(), templates)).toThrow(/inexistant/);
+    const [templates, model] = await Promise.all([loadTemplateSet([overlay]), marollesModel()]);
+    expect(() => renderMarkdown(model, templates)).toThrow(RenderError);
+    expect(() => renderMarkdown(model, templates)).toThrow(/inexistant/);
   });
 
   test('strict mode: a field missing from the model is an error naming the template', async () => {
     const overlay = temporaryFolder();
     mkdirSync(join(overlay, 'common'), { recursive: true });
     writeFileSync(join(overlay, 'common', 'document.md.hbs'), '{{champInconnu}}\n');
-    const templates = await loadTemplateSet([overlay]);
-    expect(() => renderMarkdown(marollesModel(), templates)).toThrow(/common\/document.*champInconnu/);
+    const [templates, model] = await Promise.all([loadTemplateSet([overlay]), marollesModel()]);
+    expect(() => renderMarkdown(model, templates)).toThrow(/common\/document.*champInconnu/);
   });
 
   test('the build precompiles every bundled template, each entry carrying the hash of its file', () => {
@@ -94,13 +93,13 @@ describe('how a party is located', () => {
     ['CS 60001', "Dont l'adresse est CS 60001, 91000 Évry-Courcouronnes"],
     ['Immeuble Le Pascal', "Dont l'adresse est Immeuble Le Pascal, 91000 Évry-Courcouronnes"],
   ])('%s', async (voie, line) => {
-    const model = marollesModel((t) => t.replace('voie: 2 rue Ambroise Croizat', `voie: "${voie}"`));
+    const model = await marollesModel((t) => t.replace('voie: 2 rue Ambroise Croizat', `voie: "${voie}"`));
     const { document } = renderMarkdown(model, await templatesFor());
     expect(document.split('\n')).toContain(line);
   });
 
   test('a postal box or a CEDEX keeps its place after the street', async () => {
-    const model = marollesModel((t) =>
+    const model = await marollesModel((t) =>
       t.replace('voie: 2 rue Ambroise Croizat', 'voie: Rue Mariazé\n      complement: CS 12345').replace('commune: Évry-Courcouronnes', 'commune: Évry CEDEX'),
     );
     const { document } = renderMarkdown(model, await templatesFor());
@@ -121,7 +120,7 @@ describe('the partner’s local network agrees with its gender', () => {
     expect(source).toContain(`singulier: ${singulier}`);
     const parsed = parseConvention(source, 'c.yaml');
     if (!parsed.ok) throw new Error('example invalid');
-    const { document } = renderMarkdown(composeCadreNational(parsed.value.data), await templatesFor());
+    const { document } = renderMarkdown(await composeModel(parsed.value.data), await templatesFor());
     expect(document).toContain(expected);
   });
 });

@@ -6,13 +6,13 @@ import { readSchema } from '../../src/core/assets.js';
 import { newCommand, INTERRUPTED_MESSAGE } from '../../src/cli/new-command.js';
 import { skeletonText } from '../../src/cli/init-command.js';
 import { schemaOf } from '../../src/core/validate.js';
-import { CONVENTION_TYPES } from '../../src/types/registry.js';
+import { defaultRegistry } from '../../src/core/registry.js';
 import { answerChecker } from '../../src/wizard/answer-check.js';
 import { conventionDocument } from '../../src/wizard/document.js';
 import { parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
 import { describeType, withoutDefaults, type ObjectField } from '../../src/wizard/schema-walk.js';
 import { answersFrom, scriptedPrompts, type Answerer } from '../../src/wizard/scripted-prompts.js';
-import { checkText, formOf } from '../../src/wizard/type-form.js';
+import { checkText, formOf, guideOf, type TypeGuide } from '../../src/wizard/type-form.js';
 import { askConvention } from '../../src/wizard/wizard.js';
 import { readWizardData } from '../../src/wizard/wizard-data.js';
 import { EXAMPLES, temporaryFolder } from '../support/paths.js';
@@ -31,9 +31,9 @@ const examples = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.yaml'))
   .map((file) => ({ file, data: example(file) }));
 
-async function ask(form: ObjectField, answer: Answerer, advanced = true) {
+async function ask(form: ObjectField, answer: Answerer, advanced = true, guide?: TypeGuide) {
   const prompts = scriptedPrompts(answer);
-  const result = await askConvention(form, prompts, { data, check, advanced });
+  const result = await askConvention(form, prompts, { data, check, advanced, ...(guide ? { guide } : {}) });
   return { result, prompts };
 }
 
@@ -77,7 +77,7 @@ describe('schema walk', () => {
   });
 
   test('every type’s schema can be walked', () => {
-    for (const type of CONVENTION_TYPES) expect(formOf(type.id).properties.length).toBeGreaterThan(3);
+    for (const type of defaultRegistry().types) expect(formOf(type.id).properties.length).toBeGreaterThan(3);
   });
 
   test('a property added to a copy of a schema is asked by the wizard', async () => {
@@ -88,6 +88,29 @@ describe('schema walk', () => {
     const { result, prompts } = await ask(form, answersFrom({ ...example('locale-ccas-marolles.yaml'), observations: 'RAS' }));
     expect(prompts.asked.some((q) => q.message === 'Observations du service' && q.help === 'Remarque libre.')).toBe(true);
     expect(result.observations).toBe('RAS');
+  });
+});
+
+describe('wizard guided by the catalogue', () => {
+  test('it offers the chosen model’s options, the type’s regimes, and an option’s own words only with that option', async () => {
+    const guide = await guideOf('locale-ccas');
+    const choices = (prompts: { asked: { path: string; type: string; choices?: { value: unknown }[] }[] }, path: string) =>
+      prompts.asked.find((q) => q.path === path && q.type === 'checkbox')?.choices?.map((c) => c.value);
+    const montbrison = await ask(formOf('locale-ccas'), answersFrom(example('locale-ccas-montbrison.yaml')), true, guide);
+    expect(choices(montbrison.prompts, '/engagements/options')).toEqual(['prevention-offres-complementaires', 'initiatives-locales']);
+    expect(choices(montbrison.prompts, '/rgpd/regimes')).toEqual(['sous-traitance', 'responsables-distincts', 'sans-echange']);
+    expect(montbrison.prompts.asked.some((q) => q.path === '/engagements/initiatives_locales/actions')).toBe(true);
+    const marolles = await ask(formOf('locale-ccas'), answersFrom(example('locale-ccas-marolles.yaml')), true, guide);
+    expect(choices(marolles.prompts, '/engagements/options')).toEqual(['dossiers-css-ame']);
+    expect(marolles.prompts.asked.some((q) => q.path.startsWith('/engagements/initiatives_locales'))).toBe(false);
+    expect((await checkText(conventionDocument(formOf('locale-ccas'), marolles.result, { schemaPath: 'x' }).toString(), 'm.yaml', TODAY)).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  test('a party’s gender is proposed from its place in the catalogue', async () => {
+    const guide = await guideOf('locale-ccas');
+    const { prompts } = await ask(formOf('locale-ccas'), answersFrom(example('locale-ccas-marolles.yaml')), true, guide);
+    expect(prompts.asked.find((q) => q.path === '/parties/0/genre')?.default).toBe('masculin');
+    expect(prompts.asked.find((q) => q.path === '/parties/1/genre')?.default).toBe('féminin');
   });
 });
 
@@ -110,7 +133,7 @@ describe('wizard (scripted answers)', () => {
 
   test('every convention type has an example the wizard is tested with', () => {
     const tested = new Set(examples.map((e) => e.data.type));
-    expect(CONVENTION_TYPES.map((t) => t.id).filter((id) => !tested.has(id))).toEqual([]);
+    expect(defaultRegistry().types.map((t) => t.id).filter((id) => !tested.has(id))).toEqual([]);
   });
 
   test('locale-ccas: stock party, enum lists, wrong e-mail and wrong number asked again in French', async () => {
@@ -212,7 +235,7 @@ describe('wizard (scripted answers)', () => {
 });
 
 describe('init skeletons', () => {
-  test.each(CONVENTION_TYPES.map((t) => t.id))('%s: fails only on its markers, and is valid once they are replaced', async (typeId) => {
+  test.each(defaultRegistry().types.map((t) => t.id))('%s: fails only on its markers, and is valid once they are replaced', async (typeId) => {
     const { text } = await skeletonText(typeId, 'squelette.yaml');
     const problems = await checkText(text, 'squelette.yaml', TODAY);
     expect(problems.length).toBeGreaterThan(0);

@@ -1,0 +1,247 @@
+/* Generated from schemas/common.schema.json by scripts/schema-types.mjs: do not edit, run `npm run types`. */
+
+/**
+ * Texte libre, sans balise ni mise en forme.
+ */
+export type Texte = string;
+/**
+ * Genre du nom de l'organisme, pour accorder le texte : « La Caisse … Située … Représentée » (féminin) ou « Le Centre … Situé … Représenté » (masculin).
+ */
+export type Genre = 'féminin' | 'masculin';
+/**
+ * « Madame » ou « Monsieur » : accorde la fonction (« sa Directrice », « son Président »).
+ */
+export type Civilite = 'Madame' | 'Monsieur';
+/**
+ * Adresse électronique, par exemple prenom.nom@assurance-maladie.fr.
+ */
+export type Courriel = string;
+/**
+ * Numéro de téléphone français à dix chiffres, par exemple 04 77 58 04 55.
+ */
+export type Telephone = string;
+/**
+ * Date au format AAAA-MM-JJ, par exemple 2024-11-14.
+ */
+export type Date = string;
+/**
+ * Quatorze chiffres, espaces permis : « 264 210 295 000 20 ».
+ */
+export type Siret = string;
+
+export interface CommonDefinitions {
+  texte: Texte;
+  genre: Genre;
+  civilite: Civilite;
+  courriel: Courriel;
+  telephone: Telephone;
+  date: Date;
+  adresse: Adresse;
+  personne: Personne;
+  representant: Representant;
+  siret: Siret;
+  partie: Partie;
+  referent: Referent;
+  dpo: Dpo;
+  duree: Duree;
+  signature: Signature;
+}
+/**
+ * Adresse postale du siège de l'organisme.
+ */
+export interface Adresse {
+  /**
+   * Numéro et nom de la voie, par exemple « 1 Parvis Pierre Laroque ».
+   */
+  voie: string;
+  /**
+   * Bâtiment, boîte postale… (facultatif).
+   */
+  complement?: string;
+  /**
+   * Code postal ou code CEDEX à cinq chiffres, par exemple 42027.
+   */
+  code_postal: string;
+  /**
+   * Commune, suivie le cas échéant de la mention CEDEX, par exemple « Lyon CEDEX 3 ».
+   */
+  commune: string;
+}
+/**
+ * Une personne nommée : civilité, prénom et nom.
+ */
+export interface Personne {
+  civilite: Civilite;
+  /**
+   * Prénom, tel qu'il s'écrit (« Ingrid »).
+   */
+  prenom: string;
+  /**
+   * Nom de famille ; il est écrit en capitales dans le document (« CERDA »).
+   */
+  nom: string;
+}
+/**
+ * La personne qui représente l'organisme et, sauf délégation, signe la convention.
+ */
+export interface Representant {
+  civilite: Civilite;
+  /**
+   * Prénom, tel qu'il s'écrit (« Ingrid »).
+   */
+  prenom: string;
+  /**
+   * Nom de famille ; il est écrit en capitales dans le document (« CERDA »).
+   */
+  nom: string;
+  /**
+   * Fonction accordée à la civilité, sans article : « Directrice », « Directeur général », « Président ».
+   */
+  fonction: string;
+  /**
+   * Autre qualité mentionnée après le nom (facultatif), par exemple « Maire de Marolles-en-Hurepoix ».
+   */
+  qualite?: string;
+  /**
+   * Personne qui signe « P.O. » (pour ordre) à la place du représentant, avec sa fonction (facultatif).
+   */
+  delegataire?: {
+    civilite?: Civilite;
+    /**
+     * Prénom, tel qu'il s'écrit (« Ingrid »).
+     */
+    prenom: string;
+    /**
+     * Nom de famille ; il est écrit en capitales dans le document (« CERDA »).
+     */
+    nom: string;
+    /**
+     * Fonction complète, article compris : « Le Directeur de la Santé au Travail et de l'Accompagnement Social ».
+     */
+    fonction: string;
+  };
+}
+/**
+ * Un organisme signataire de la convention.
+ */
+export interface Partie {
+  /**
+   * Rôle de l'organisme dans la convention ; les rôles admis dépendent du type de convention.
+   */
+  role: string;
+  /**
+   * Nom complet de l'organisme, sans article : « Caisse Primaire d'Assurance Maladie de la Loire ».
+   */
+  nom: string;
+  genre: Genre;
+  /**
+   * Vrai pour un organisme dont le nom s'emploie sans article (« Pôle emploi », « France Travail ») : le texte écrit « de France Travail », jamais « du France Travail ».
+   */
+  sans_article?: boolean;
+  /**
+   * Nom abrégé qui désigne l'organisme dans le texte et les signatures, sans article : « CPAM de la Loire », « CCAS de Montbrison ».
+   */
+  nom_court: string;
+  /**
+   * Ce que la convention appelle ensuite l'organisme : « Ci-après dénommée « CPAM » ou « l'Assurance Maladie » ». La première est le sigle employé dans le texte.
+   *
+   * @minItems 1
+   * @maxItems 3
+   */
+  denominations: string[];
+  adresse: Adresse;
+  representant: Representant;
+  siret?: Siret;
+  courriel?: Courriel;
+  /**
+   * Paragraphe propre à l'organisme, placé dans le préambule (facultatif ; le texte type de l'Assurance Maladie est ajouté d'office).
+   */
+  presentation?: string;
+  /**
+   * Image PNG ou JPEG du logo de l'organisme, chemin relatif au fichier YAML (par exemple logos/cpam.png) ; placée en tête de la première page (facultatif, 1 Mo au plus).
+   */
+  logo?: string;
+}
+/**
+ * Interlocuteur désigné par une partie pour faire vivre la convention.
+ */
+export interface Referent {
+  /**
+   * Rôle de la partie qui désigne ce référent (cpam, carsat, ccas…).
+   */
+  partie: string;
+  civilite?: Civilite;
+  /**
+   * Prénom, tel qu'il s'écrit (« Ingrid »).
+   */
+  prenom?: string;
+  /**
+   * Nom de famille ; il est écrit en capitales dans le document (« CERDA »).
+   */
+  nom?: string;
+  /**
+   * Fonction, par exemple « Chargée de mission partenariats » ; pour un référent désigné par sa seule fonction, écrire la fonction avec son article : « le responsable du pôle précarité ».
+   */
+  fonction: string;
+  courriel?: Courriel;
+  telephone?: Telephone;
+}
+/**
+ * Coordonnées du délégué à la protection des données (DPO) d'une partie, reproduites dans l'annexe RGPD.
+ */
+export interface Dpo {
+  /**
+   * Rôle de la partie dont c'est le délégué (cpam, ccas…).
+   */
+  partie: string;
+  civilite?: Civilite;
+  /**
+   * Prénom, tel qu'il s'écrit (« Ingrid »).
+   */
+  prenom: string;
+  /**
+   * Nom de famille ; il est écrit en capitales dans le document (« CERDA »).
+   */
+  nom: string;
+  courriel: Courriel;
+  telephone?: Telephone;
+}
+/**
+ * Durée de la convention à compter de sa signature et mode de renouvellement.
+ */
+export interface Duree {
+  /**
+   * Durée initiale, en années (1 à 5).
+   */
+  annees: number;
+  /**
+   * « tacite » : reconduite sans formalité ; « expresse » : renouvelée par décision écrite des parties.
+   */
+  renouvellement: 'tacite' | 'expresse';
+  /**
+   * Délai, en mois, dans lequel une partie peut résilier par lettre recommandée avant l'échéance (facultatif).
+   */
+  preavis_mois?: number;
+}
+/**
+ * Lieu et date de signature, et ordre des blocs de signature.
+ */
+export interface Signature {
+  /**
+   * Commune où la convention est signée (« Fait à … »).
+   */
+  lieu: string;
+  date: Date;
+  /**
+   * Rôles des parties dans l'ordre des blocs de signature (facultatif ; par défaut l'ordre des parties).
+   */
+  ordre?: string[];
+  /**
+   * Vrai quand la date de signature est à venir (convention préparée à l'avance) ; sinon une date future est refusée.
+   */
+  prevue?: boolean;
+  /**
+   * Facultatif : s'il est donné, il doit être égal au nombre de signataires (un exemplaire original par signataire).
+   */
+  exemplaires?: number;
+}

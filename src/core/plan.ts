@@ -1,0 +1,134 @@
+/**
+ * The plan of a document, from its type's catalogue and its YAML: which articles it has, in which
+ * order and group, and which annexes. Validate uses it (references to articles, the articles a
+ * condition keeps) as compose does, so both see the same document. Light: no French helpers.
+ */
+import { holds, valueAt, type Facts } from './conditions.js';
+import type { Article, Catalogue } from './generated/catalogue.js';
+import { REGIMES, type RgpdRegime } from './rgpd.js';
+
+type Data = Record<string, unknown>;
+
+export interface PlannedArticle {
+  id: string;
+  /** The catalogue entry it comes from (several articles for a repeated entry). */
+  source: string;
+  titre: string;
+  /** Id of its group in the catalogue's `groupes`, or null. */
+  groupe: string | null;
+  /** Partial name it is written by, below `<type>/articles/` or `common/articles/`. */
+  gabarit: string;
+  parametres: Record<string, unknown>;
+  /** The YAML list element a repeated article is made of; null for the others. */
+  element: unknown;
+  /** Last (or only) article made from its catalogue entry. */
+  dernier: boolean;
+}
+
+/** Ids of a repeated entry's articles: the elements' `id`, or `<id>`, `<id>-2`, `<id>-3`… */
+export function repeatedIds(entry: Article, elements: readonly unknown[]): string[] {
+  return elements.map((element, index) => {
+    const own = (element as { id?: unknown } | null)?.id;
+    return typeof own === 'string' ? own : index === 0 ? entry.id : `${entry.id}-${index + 1}`;
+  });
+}
+
+/** The articles kept, in catalogue order, each repeated entry replaced by its articles. */
+export function planArticles(catalogue: Catalogue, modele: string, filled: Data, facts: Facts): PlannedArticle[] {
+  const entries = catalogue.modeles[modele]?.articles ?? [];
+  return entries
+    .filter((entry) => holds(entry.si, facts))
+    .flatMap((entry): PlannedArticle[] => {
+      const base = { source: entry.id, groupe: entry.groupe ?? null, gabarit: entry.gabarit ?? entry.id, parametres: (entry.parametres ?? {}) as Record<string, unknown> };
+      if (!entry.repeter) return [{ ...base, id: entry.id, titre: entry.titre ?? entry.id, element: null, dernier: true }];
+      const list = valueAt(filled, entry.repeter.split('.'));
+      const elements = Array.isArray(list) ? list : [];
+      const ids = repeatedIds(entry, elements);
+      return elements.map((element, index) => ({
+        ...base,
+        id: ids[index]!,
+        titre: String((element as { titre?: unknown }).titre ?? entry.titre ?? entry.id),
+        element,
+        dernier: index === elements.length - 1,
+      }));
+    });
+}
+
+/** « TITRE I : … » headings by group id, numbered in the order the kept articles open them. */
+export function groupHeadings(catalogue: Catalogue, articles: readonly PlannedArticle[], filled: Data): Map<string, string> {
+  const own = catalogue.titres_groupes ? (valueAt(filled, catalogue.titres_groupes.split('.')) as Record<string, unknown> | null) : null;
+  const order = [...new Set(articles.map((a) => a.groupe).filter((g): g is string => g !== null))];
+  return new Map(
+    order.map((group, index) => {
+      const title = typeof own?.[group] === 'string' ? (own[group] as string) : (catalogue.groupes?.[group] ?? group);
+      return [group, `TITRE ${roman(index + 1)} : ${title.toLocaleUpperCase('fr-FR')}`];
+    }),
+  );
+}
+
+function roman(n: number): string {
+  const numerals: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let rest = n;
+  let text = '';
+  for (const [value, numeral] of numerals) {
+    while (rest >= value) {
+      text += numeral;
+      rest -= value;
+    }
+  }
+  return text;
+}
+
+export interface PlannedAnnex {
+  id: string;
+  titre: string;
+  /** Partial that writes the annex, or null for a document joined as is. */
+  gabarit: string | null;
+}
+
+/** `{reseau.pluriel}` in a catalogue's text: the YAML's value at that path. */
+export function fillText(text: string, filled: Data): string {
+  return text.replace(/\{([A-Za-z0-9_.-]+)\}/g, (whole, path: string) => {
+    const value = valueAt(filled, path.split('.'));
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+  });
+}
+
+/**
+ * The annexes: those the YAML joins (its `annexes` list: catalogue ids or titles), those the
+ * catalogue joins of its own accord, then those the declared RGPD regimes generate.
+ */
+export function planAnnexes(catalogue: Catalogue, filled: Data, regimes: readonly RgpdRegime[], facts: Facts, type: string): PlannedAnnex[] {
+  const stock = catalogue.annexes ?? {};
+  const partial = (name: string) => (name.includes('/') ? name : `${type}/annexes/${name}`);
+  const fromStock = (id: string): PlannedAnnex => {
+    const entry = stock[id]!;
+    const own = entry.titre_depuis ? valueAt(filled, entry.titre_depuis.split('.')) : undefined;
+    return {
+      id,
+      titre: typeof own === 'string' ? own : entry.titre,
+      gabarit: entry.gabarit && holds(entry.gabarit_si, facts) ? partial(entry.gabarit) : null,
+    };
+  };
+  const listed = Array.isArray(filled.annexes) ? (filled.annexes as unknown[]) : [];
+  const joined = listed.map((annex) =>
+    typeof annex === 'string' && stock[annex] ? fromStock(annex) : { id: `jointe-${(annex as { titre: string }).titre}`, titre: (annex as { titre: string }).titre, gabarit: null },
+  );
+  const always = Object.entries(stock)
+    .filter(([id, entry]) => entry?.d_office === true && !listed.includes(id))
+    .map(([id]) => fromStock(id));
+  const generated = (Object.keys(REGIMES) as RgpdRegime[])
+    .filter((regime) => regimes.includes(regime) && REGIMES[regime].annexe)
+    .map((regime) => {
+      const standard = REGIMES[regime].annexe!;
+      const own = catalogue.rgpd[regime]?.annexe;
+      return { id: standard.id, titre: fillText(own?.titre ?? standard.titre, filled), gabarit: partial(own?.gabarit ?? standard.gabarit) };
+    });
+  return [...joined, ...always, ...generated];
+}
+
+/** The regimes a convention declares (the schema's default standing for an absent rubrique). */
+export function regimesOf(filled: Data): RgpdRegime[] {
+  const regimes = valueAt(filled, ['rgpd', 'regimes']);
+  return Array.isArray(regimes) ? (regimes as RgpdRegime[]) : [];
+}
