@@ -23,7 +23,7 @@ import type {
 import { fillText, groupHeadings, planAnnexes, planArticles, regimesOf } from './plan.js';
 import type { TypeDefinition } from './registry.js';
 import type { RgpdRegime } from './rgpd.js';
-import { ARTICLE_REFERENCE, factsOf } from './type-rules.js';
+import { ARTICLE_REFERENCE, factsOf, referringTexts } from './type-rules.js';
 
 export function composeAddress(address: Adresse): string {
   return [address.voie, address.complement, `${address.code_postal} ${address.commune}`].filter(Boolean).join(', ');
@@ -242,21 +242,24 @@ export function composeConvention(data: Data, definition: TypeDefinition): Docum
   }
 
   const regimes = regimesOf(filled);
-  const annexPlan = planAnnexes(catalogue, filled, regimes, factsOf(definition, data, filled), type);
-  const facts = factsOf(definition, data, filled, { annexes: annexPlan.length });
-  const numbers = new Map(planArticles(catalogue, modeleId, filled, facts).map((a, index) => [a.id, index + 1]));
-  const donnees = resolveReferences(filled, numbers) as Data;
-  const planned = planArticles(catalogue, modeleId, donnees, facts);
+  const annexPlan = planAnnexes(catalogue, filled, regimes, factsOf(definition, data, () => filled), type);
+  const facts = factsOf(definition, data, () => filled, () => ({ annexes: annexPlan.length }));
+  const planned = planArticles(catalogue, modeleId, filled, facts);
+  // The YAML's texts with their « [article:id] » numbered (most have none: no copy then).
+  const numbers = new Map(planned.map((a, index) => [a.id, index + 1]));
+  const referring = referringTexts(filled, [], []).length > 0;
+  const resolve = <T>(value: T): T => (referring ? (resolveReferences(value, numbers) as T) : value);
+  const donnees = resolve(filled);
   const headings = groupHeadings(catalogue, planned, donnees);
   const articles: ArticleView[] = planned.map((article, index) => ({
     id: article.id,
     numero: index + 1,
-    titre: article.titre,
+    titre: resolve(article.titre),
     candidats: clauseCandidates(type, 'articles', article.gabarit, modeleId),
     groupe: article.groupe !== null && article.groupe !== planned[index - 1]?.groupe ? headings.get(article.groupe)! : null,
     source: article.source,
     parametres: article.parametres,
-    element: article.element,
+    element: resolve(article.element),
     dernier: article.dernier,
   }));
   const annexes: AnnexView[] = annexPlan.map((annex, index) => ({
@@ -277,8 +280,7 @@ export function composeConvention(data: Data, definition: TypeDefinition): Docum
   const finalBlock = catalogue.bloc_final && holds(catalogue.bloc_final.si, facts) ? catalogue.bloc_final.gabarit : null;
   const auteur = catalogue.auteur ? places[catalogue.auteur] : null;
 
-  return {
-    ...places,
+  const model: DocumentModel = {
     type,
     modele: modeleId,
     titre: modele.titre,
@@ -305,4 +307,8 @@ export function composeConvention(data: Data, definition: TypeDefinition): Docum
       dateSignature: signature.date,
     },
   };
+  // Each place is a field of the model too (`{{Le caisse}}`); assigned rather than spread into the
+  // literal, which would make every model an object V8 reads slowly.
+  for (const place in places) (model as unknown as Record<string, unknown>)[place] = places[place];
+  return model;
 }

@@ -30,7 +30,7 @@ function fill(schema: JsonSchema | undefined, value: unknown): unknown {
   }
   if (Array.isArray(value)) {
     const items = schema.items as JsonSchema | undefined;
-    const filled = value.map((item) => fill(branchFor(items, item), item));
+    const filled = value.map((item) => (item !== null && typeof item === 'object' ? fill(items, item) : item));
     const order = items && Array.isArray(items.enum) && schema.uniqueItems === true ? (items.enum as unknown[]) : undefined;
     return order ? [...filled].sort((a, b) => order.indexOf(a) - order.indexOf(b)) : filled;
   }
@@ -39,8 +39,8 @@ function fill(schema: JsonSchema | undefined, value: unknown): unknown {
     const branch = branchFor(schema, object);
     const properties = (branch.properties ?? {}) as Record<string, JsonSchema>;
     const result: Data = {};
-    for (const [key, property] of Object.entries(properties)) result[key] = fill(property, object[key]);
-    for (const [key, item] of Object.entries(object)) if (!(key in properties)) result[key] = item;
+    for (const key in properties) result[key] = fill(properties[key], object[key]);
+    for (const key in object) if (!(key in properties)) result[key] = object[key];
     return result;
   }
   return value;
@@ -92,12 +92,12 @@ export interface FactsSource {
   schema: JsonSchema;
   /** The YAML as written. */
   data: Data;
-  /** The same with defaults (`withDefaults`). */
-  filled: Data;
+  /** The same with defaults (`withDefaults`), made when a condition first needs it. */
+  filled(): Data;
   /** Index of the first party at a place of the catalogue, if any. */
   placeIndex(place: string): number | undefined;
   /** Facts of the document being composed: `document.annexes` is the number of its annexes. */
-  document?: { annexes: number };
+  document?(): { annexes: number };
 }
 
 export function conventionFacts(source: FactsSource): Facts {
@@ -110,16 +110,17 @@ export function conventionFacts(source: FactsSource): Facts {
     }
     return keys;
   };
-  const read = (data: Data, path: string): unknown => {
-    if (path.startsWith('document.')) return path === 'document.annexes' ? (source.document?.annexes ?? 0) : undefined;
+  const read = (data: () => Data, path: string): unknown => {
+    if (path.startsWith('document.')) return path === 'document.annexes' ? (source.document?.().annexes ?? 0) : undefined;
     const keys = pointer(path);
-    return keys ? valueAt(data, keys) : undefined;
+    return keys ? valueAt(data(), keys) : undefined;
   };
+  const written = () => source.data;
   return {
     pointer,
     value: (path) => read(source.filled, path),
     given(path) {
-      const value = read(source.data, path);
+      const value = read(written, path);
       if (path.startsWith('document.')) return typeof value === 'number' && value > 0;
       if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return false;
       const schema = schemaAt(source.schema, path.startsWith('parties.') ? path.replace(/^parties\.[^.]+/, 'parties') : path);
@@ -131,7 +132,8 @@ export function conventionFacts(source: FactsSource): Facts {
 /** Whether a catalogue's condition holds; an absent condition always does. */
 export function holds(condition: Condition | undefined, facts: Facts): boolean {
   if (!condition) return true;
-  for (const [key, test] of Object.entries(condition)) {
+  for (const key in condition) {
+    const test = condition[key];
     if (test === undefined) continue;
     if (key === 'ou') {
       if (!(test as Condition[]).some((c) => holds(c, facts))) return false;
@@ -168,13 +170,21 @@ export function modelOf(catalogue: Catalogue, data: Data): string {
   return typeof data.modele === 'string' && ids.includes(data.modele) ? data.modele : ids[0]!;
 }
 
+const places = new WeakMap<Catalogue, Map<string, string | undefined>>();
+
 /** The place a role belongs to (`mission-locale-est` to the place of `mission-locale` when suffixes are admitted). */
 export function placeOf(catalogue: Catalogue, role: string): string | undefined {
+  let known = places.get(catalogue);
+  if (!known) places.set(catalogue, (known = new Map()));
+  if (known.has(role)) return known.get(role);
+  let found: string | undefined;
   for (const [place, definition] of Object.entries(catalogue.parties)) {
-    if (!definition) continue;
+    if (!definition || found) continue;
     for (const admitted of Object.keys(definition.roles)) {
-      if (role === admitted || (definition.suffixes === true && role.startsWith(`${admitted}-`))) return place;
+      if (role === admitted || (definition.suffixes === true && role.startsWith(`${admitted}-`))) found = place;
     }
   }
-  return undefined;
+  // Bounded: roles come from YAML files, a batch could hold many distinct suffixed ones.
+  if (known.size < 1000) known.set(role, found);
+  return found;
 }

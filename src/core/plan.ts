@@ -35,23 +35,26 @@ export function repeatedIds(entry: Article, elements: readonly unknown[]): strin
 
 /** The articles kept, in catalogue order, each repeated entry replaced by its articles. */
 export function planArticles(catalogue: Catalogue, modele: string, filled: Data, facts: Facts): PlannedArticle[] {
-  const entries = catalogue.modeles[modele]?.articles ?? [];
-  return entries
-    .filter((entry) => holds(entry.si, facts))
-    .flatMap((entry): PlannedArticle[] => {
-      const base = { source: entry.id, groupe: entry.groupe ?? null, gabarit: entry.gabarit ?? entry.id, parametres: (entry.parametres ?? {}) as Record<string, unknown> };
-      if (!entry.repeter) return [{ ...base, id: entry.id, titre: entry.titre ?? entry.id, element: null, dernier: true }];
-      const list = valueAt(filled, entry.repeter.split('.'));
-      const elements = Array.isArray(list) ? list : [];
-      const ids = repeatedIds(entry, elements);
-      return elements.map((element, index) => ({
-        ...base,
-        id: ids[index]!,
-        titre: String((element as { titre?: unknown }).titre ?? entry.titre ?? entry.id),
-        element,
-        dernier: index === elements.length - 1,
-      }));
+  const planned: PlannedArticle[] = [];
+  // Plain loops and object literals: this runs for every document of a batch.
+  for (const entry of catalogue.modeles[modele]?.articles ?? []) {
+    if (!holds(entry.si, facts)) continue;
+    const groupe = entry.groupe ?? null;
+    const gabarit = entry.gabarit ?? entry.id;
+    const parametres = (entry.parametres ?? {}) as Record<string, unknown>;
+    if (!entry.repeter) {
+      planned.push({ id: entry.id, source: entry.id, titre: entry.titre ?? entry.id, groupe, gabarit, parametres, element: null, dernier: true });
+      continue;
+    }
+    const list = valueAt(filled, entry.repeter.split('.'));
+    const elements = Array.isArray(list) ? list : [];
+    const ids = repeatedIds(entry, elements);
+    elements.forEach((element, index) => {
+      const titre = String((element as { titre?: unknown }).titre ?? entry.titre ?? entry.id);
+      planned.push({ id: ids[index]!, source: entry.id, titre, groupe, gabarit, parametres, element, dernier: index === elements.length - 1 });
     });
+  }
+  return planned;
 }
 
 /** « TITRE I : … » headings by group id, numbered in the order the kept articles open them. */
@@ -61,9 +64,21 @@ export function groupHeadings(catalogue: Catalogue, articles: readonly PlannedAr
   return new Map(
     order.map((group, index) => {
       const title = typeof own?.[group] === 'string' ? (own[group] as string) : (catalogue.groupes?.[group] ?? group);
-      return [group, `TITRE ${roman(index + 1)} : ${title.toLocaleUpperCase('fr-FR')}`];
+      return [group, `TITRE ${roman(index + 1)} : ${upperCase(title)}`];
     }),
   );
+}
+
+const upperCases = new Map<string, string>();
+
+/** French capitals of a group's title, computed once per title (ICU's case mapping costs every document). */
+function upperCase(text: string): string {
+  let upper = upperCases.get(text);
+  if (upper === undefined) {
+    upper = text.toLocaleUpperCase('fr-FR');
+    if (upperCases.size < 1000) upperCases.set(text, upper);
+  }
+  return upper;
 }
 
 function roman(n: number): string {

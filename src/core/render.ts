@@ -299,13 +299,20 @@ export function escapeMarkdown(text: string): string {
     );
 }
 
-function escapeView(value: unknown): unknown {
+/**
+ * The model with its strings escaped. An object the model holds in several places (a party is in
+ * `parties`, at its place, among the referents' and signatories' parties) is escaped once.
+ */
+function escapeView(value: unknown, done = new Map<object, unknown>()): unknown {
   if (typeof value === 'string') return escapeMarkdown(value);
-  if (Array.isArray(value)) return value.map(escapeView);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeView(v)]));
-  }
-  return value;
+  if (!value || typeof value !== 'object') return value;
+  const known = done.get(value);
+  if (known !== undefined) return known;
+  const escaped = Array.isArray(value)
+    ? value.map((item) => escapeView(item, done))
+    : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeView(v, done)]));
+  done.set(value, escaped);
+  return escaped;
 }
 
 const templateSets = new Map<string, Promise<TemplateSet>>();

@@ -26,7 +26,8 @@ interface Convention {
 interface RuleInput {
   data: Data;
   convention: Convention;
-  filled: Data;
+  /** The YAML with defaults, made on first use (most conventions never need it here). */
+  filled(): Data;
   definition: TypeDefinition;
   catalogue: Catalogue;
   modele: string;
@@ -35,14 +36,14 @@ interface RuleInput {
 
 type Rule = (input: RuleInput) => UnplacedProblem[];
 
-/** The facts of a convention for the catalogue's conditions, without those of the composed document. */
-export function factsOf(definition: TypeDefinition, data: Data, filled: Data, document?: { annexes: number }): Facts {
+/** The facts of a convention for the catalogue's conditions (those of the document, when given, on first use). */
+export function factsOf(definition: TypeDefinition, data: Data, filled: () => Data, document?: () => { annexes: number }): Facts {
   const parties = Array.isArray(data.parties) ? (data.parties as { role?: unknown }[]) : [];
   return conventionFacts({
     schema: definition.form,
     data,
     filled,
-    document,
+    ...(document ? { document } : {}),
     placeIndex: (place) => {
       const index = parties.findIndex((p) => typeof p?.role === 'string' && placeOf(definition.catalogue, p.role) === place);
       return index < 0 ? undefined : index;
@@ -52,19 +53,19 @@ export function factsOf(definition: TypeDefinition, data: Data, filled: Data, do
 
 export function checkTypeRules(data: Data, definition: TypeDefinition): UnplacedProblem[] {
   const catalogue = definition.catalogue;
-  const filled = withDefaults(definition.form, data);
-  const modele = modelOf(catalogue, data);
-  const regimes = regimesOf(filled);
-  const bare = factsOf(definition, data, filled);
-  const annexes = planAnnexes(catalogue, filled, regimes, bare, definition.id).length;
+  let filledData: Data | undefined;
+  const filled = () => (filledData ??= withDefaults(definition.form, data));
+  let document: { annexes: number } | undefined;
+  // The number of annexes, for a condition on `document.annexes` (the article « Annexes »).
+  const annexes = () => (document ??= { annexes: planAnnexes(catalogue, filled(), regimesOf(filled()), factsOf(definition, data, filled), definition.id).length });
   const input: RuleInput = {
     data,
     convention: data as unknown as Convention,
     filled,
     definition,
     catalogue,
-    modele,
-    facts: factsOf(definition, data, filled, { annexes }),
+    modele: modelOf(catalogue, data),
+    facts: factsOf(definition, data, filled, annexes),
   };
   return RULES.flatMap((rule) => rule(input));
 }
@@ -262,12 +263,12 @@ function optionTexts(data: Data, options: NonNullable<Catalogue['options']>, cho
 /** « [article:information] » in a text of the YAML: a reference to an article by its id. */
 export const ARTICLE_REFERENCE = /\[article:([a-z0-9-]+)\]/g;
 
-const checkRepeatedIds: Rule = ({ catalogue, modele, filled }) => {
+const checkRepeatedIds: Rule = ({ data, catalogue, modele }) => {
   const entries = catalogue.modeles[modele]?.articles ?? [];
   const problems: UnplacedProblem[] = [];
   for (const entry of entries) {
     if (!entry.repeter) continue;
-    const list = valueAt(filled, entry.repeter.split('.'));
+    const list = valueAt(data, entry.repeter.split('.'));
     const others = entries.filter((e) => e !== entry).map((e) => e.id);
     const seen = new Set<string>();
     repeatedIds(entry, Array.isArray(list) ? list : []).forEach((id, index) => {
@@ -285,20 +286,33 @@ const checkRepeatedIds: Rule = ({ catalogue, modele, filled }) => {
   return problems;
 };
 
-function* strings(value: unknown, path: Path = []): Generator<[string, Path]> {
-  if (typeof value === 'string') yield [value, path];
-  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, [...path, i]);
-  else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) if (key !== '$schema') yield* strings(item, [...path, key]);
+/** The texts of the YAML that refer to an article, with their paths. */
+export function referringTexts(value: unknown, path: Path, found: [string, Path][]): [string, Path][] {
+  if (typeof value === 'string') {
+    if (value.includes('[article:')) found.push([value, [...path]]);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      referringTexts(value[i], path, found);
+      path.pop();
+    }
+  } else if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (key === '$schema') continue;
+      path.push(key);
+      referringTexts((value as Data)[key], path, found);
+      path.pop();
+    }
   }
+  return found;
 }
 
 const checkArticleReferences: Rule = ({ data, catalogue, modele, filled, facts }) => {
   let ids: string[] | undefined;
   const problems: UnplacedProblem[] = [];
-  for (const [text, path] of strings(data)) {
+  for (const [text, path] of referringTexts(data, [], [])) {
     for (const match of text.matchAll(ARTICLE_REFERENCE)) {
-      ids ??= planArticles(catalogue, modele, filled, facts).map((a) => a.id);
+      ids ??= planArticles(catalogue, modele, filled(), facts).map((a) => a.id);
       if (!ids.includes(match[1]!)) {
         problems.push({
           code: 'valeur-inconnue',
@@ -318,7 +332,7 @@ const checkRegimes: Rule = ({ data, convention, filled, catalogue }) => {
   const problems: UnplacedProblem[] = [];
   // As written (problems point at each one), or the schema's default.
   const written = valueAt(data, ['rgpd', 'regimes']);
-  const regimes = Array.isArray(written) ? (written as RgpdRegime[]) : regimesOf(filled);
+  const regimes = Array.isArray(written) ? (written as RgpdRegime[]) : regimesOf(filled());
   const allowed = Object.keys(catalogue.rgpd);
   regimes.forEach((regime, index) => {
     const path = toPointer(['rgpd', 'regimes', index]);

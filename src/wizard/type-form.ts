@@ -75,7 +75,7 @@ export async function guideOf(typeId: string): Promise<TypeGuide> {
     return conventionFacts({
       schema: definition.form,
       data: answers,
-      filled: withDefaults(definition.form, answers),
+      filled: () => withDefaults(definition.form, answers),
       placeIndex: (place) => {
         const index = parties.findIndex((p) => typeof p?.role === 'string' && placeOf(catalogue, p.role) === place);
         return index < 0 ? undefined : index;
