@@ -70,26 +70,26 @@ export async function renderFile(file: string, output: string, options: RenderOp
   const checked = await checkFile(file);
   if (!checked.loaded || hasErrors(checked.problems)) return checked;
   const { checkTarget, writeOutputs } = await import('./write.js');
-  // What can be refused is refused before the work (a PDF that exists, as much as the DOCX).
-  for (const path of options.pdf ? [output, pdfPath(output)] : [output]) checkTarget(path, options);
+  // With PDFs, what can be refused is refused before the conversions, which take seconds (the PDF
+  // that exists as much as the DOCX); writeOutputs checks every file before it writes any anyway.
+  if (options.pdf) for (const path of [output, pdfPath(output)]) await checkTarget(path, options);
   options.signal?.throwIfAborted();
   const built = await buildDocument(checked.loaded, options.templates, checked.logos);
   const documents = [
     { path: output, bytes: built.document as Uint8Array },
     ...built.annexes.map((annex) => ({ path: annexPath(output, annex.numero), bytes: annex.bytes as Uint8Array })),
   ];
-  // The annexes' names are known now: checked before the conversions, which take seconds.
-  for (const { path } of documents.slice(1)) checkTarget(path, options);
   const files = [...documents];
   if (options.pdf) {
-    for (const { path } of documents.slice(1)) checkTarget(pdfPath(path), options);
+    // The annexes' names are known now.
+    for (const { path } of documents.slice(1)) for (const target of [path, pdfPath(path)]) await checkTarget(target, options);
     const { docxToPdf } = await import('./pdf.js');
     for (const { path, bytes } of documents) {
       files.push({ path: pdfPath(path), bytes: await docxToPdf(bytes, path, { timeoutSeconds: options.pdf.timeoutSeconds, signal: options.signal }) });
     }
   }
   options.signal?.throwIfAborted();
-  writeOutputs(files, options);
+  await writeOutputs(files, options);
   return { ...checked, outputs: files.map((f) => f.path) };
 }
 

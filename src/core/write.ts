@@ -5,11 +5,12 @@
  * on the way undoes the names already taken. An existing file is replaced only with `--force`, and
  * never when it is not a regular file (a named pipe, a device).
  *
- * The whole unit is written synchronously: a signal handler (Ctrl-C) runs between units, never in
- * the middle of one, so an interrupted command leaves whole sets and no temporary file.
+ * A unit once started is finished: an interrupted command (Ctrl-C) stops its documents before they
+ * write, and waits for the units being written (render-command.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync, type Stats } from 'node:fs';
+import { link, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 
@@ -82,9 +83,9 @@ export function removeTemporaries(folder: string, whose: 'stale' | 'own'): strin
   return removed;
 }
 
-function statOrUndefined(path: string): Stats | undefined {
+async function statOrUndefined(path: string): Promise<Stats | undefined> {
   try {
-    return statSync(path);
+    return await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
@@ -94,21 +95,18 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 /**
- * Whether a file can be written at `path`: its folder exists, it is not a folder nor a special file,
- * and it does not exist unless `--force` (or unless this command wrote it, see `existedBefore`).
+ * Whether a file can be written at `path`: it is not a folder nor a special file, and it does not
+ * exist unless `--force` (or unless this command wrote it, see `existedBefore`). A missing folder is
+ * found when the first file is written.
  */
-export function checkTarget(path: string, options: WriteOptions): void {
-  const existing = statOrUndefined(path);
+export async function checkTarget(path: string, options: WriteOptions): Promise<void> {
+  const existing = await statOrUndefined(path);
   if (existing?.isDirectory()) throw new UserError(`${path} : c'est un dossier ; indiquez un nom de fichier.`, 'sortie-dossier');
   if (existing && !existing.isFile()) {
     throw new UserError(`${path} n'est pas un fichier ordinaire (tube nommé, périphérique…) : rien n'y est écrit, même avec --force.`, 'sortie-speciale');
   }
   if (existing && !mayReplace(path, options)) {
     throw new UserError(`${path} existe déjà ; ajoutez --force pour le remplacer.`, 'sortie-existante');
-  }
-  if (!existing) {
-    const folder = dirname(path);
-    if (!statOrUndefined(folder)?.isDirectory()) throw new UserError(`${path} : le dossier ${folder} n'existe pas.`, 'dossier-introuvable');
   }
 }
 
@@ -128,12 +126,8 @@ function writeError(path: string, error: unknown): UserError {
   return new UserError(`${path} : ${reason} ; aucun fichier de cette convention n'est écrit.`, 'ecriture-impossible');
 }
 
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // Already gone.
-  }
+async function removeQuietly(path: string): Promise<void> {
+  await unlink(path).catch(() => undefined);
 }
 
 /**
@@ -141,8 +135,8 @@ function removeQuietly(path: string): void {
  * written under a temporary name, then each takes its name; if one cannot, those already named are
  * taken back (removed, or their previous version restored).
  */
-export function writeOutputs(files: readonly OutputFile[], options: WriteOptions): void {
-  for (const { path } of files) checkTarget(path, options);
+export async function writeOutputs(files: readonly OutputFile[], options: WriteOptions): Promise<void> {
+  for (const { path } of files) await checkTarget(path, options);
   const temporaries: string[] = [];
   /** Targets named so far: to remove (they did not exist) or to restore from their copy. */
   const named: { path: string; previous?: string }[] = [];
@@ -152,60 +146,57 @@ export function writeOutputs(files: readonly OutputFile[], options: WriteOptions
     for (const { path, bytes } of files) {
       current = path;
       const temporary = temporaryPath(path, 'tmp');
+      await writeFile(temporary, bytes, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new UserError(`${path} : le dossier ${dirname(path)} n'existe pas.`, 'dossier-introuvable');
+        throw error;
+      });
       temporaries.push(temporary);
-      writeFileSync(temporary, bytes, { flag: 'wx' });
     }
-    files.forEach(({ path }, i) => {
+    for (const [i, { path }] of files.entries()) {
       current = path;
       const temporary = temporaries[i]!;
-      const exists = statOrUndefined(path) !== undefined;
-      if (exists && mayReplace(path, options)) {
+      // Without --force (nor a retry), link() below is the check: no need to look first.
+      const replacing = mayReplace(path, options) && (await statOrUndefined(path)) !== undefined;
+      if (replacing) {
         // A hard link to the version being replaced, to put it back if a later file of the set fails.
         const previous = temporaryPath(path, 'old');
-        let kept: string | undefined;
-        try {
-          linkSync(path, previous);
-          kept = previous;
-          copies.push(previous);
-        } catch {
+        const kept = await link(path, previous).then(
+          () => previous,
           // Without hard links the replacement cannot be undone; it is still whole.
-        }
-        renameSync(temporary, path);
+          () => undefined,
+        );
+        if (kept) copies.push(kept);
+        await rename(temporary, path);
         named.push({ path, previous: kept });
-        return;
+        continue;
       }
       // link() refuses to replace an existing name, closing the race between the check and now;
       // where hard links are not supported, rename after the check.
       try {
-        linkSync(temporary, path);
+        await link(temporary, path);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new UserError(`${path} existe déjà ; ajoutez --force pour le remplacer.`, 'sortie-existante');
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EOPNOTSUPP') throw error;
-        if (statOrUndefined(path)) throw new UserError(`${path} existe déjà ; ajoutez --force pour le remplacer.`, 'sortie-existante');
-        renameSync(temporary, path);
+        if (await statOrUndefined(path)) throw new UserError(`${path} existe déjà ; ajoutez --force pour le remplacer.`, 'sortie-existante');
+        await rename(temporary, path);
       }
       named.push({ path });
-    });
+    }
   } catch (error) {
     for (const { path, previous } of named.reverse()) {
-      try {
-        if (previous) renameSync(previous, path);
-        else unlinkSync(path);
-      } catch {
-        // Best effort: the error below says which convention failed.
-      }
+      // Best effort: the error below says which convention failed.
+      await (previous ? rename(previous, path) : unlink(path)).catch(() => undefined);
     }
     throw writeError(current, error);
   } finally {
-    for (const temporary of temporaries) removeQuietly(temporary);
-    for (const copy of copies) removeQuietly(copy);
+    await Promise.all([...temporaries, ...copies].map(removeQuietly));
   }
 }
 
 /** Writes one file, whole or not at all (see `writeOutputs`). */
 export async function writeOutput(bytes: Uint8Array, path: string, options: WriteOptions): Promise<void> {
-  writeOutputs([{ path, bytes }], options);
+  await writeOutputs([{ path, bytes }], options);
 }
 
 /** Creates an output folder the user named explicitly (`-o out/`). */

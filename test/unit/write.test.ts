@@ -34,26 +34,28 @@ describe('write', () => {
 });
 
 describe('a set of files (a convention, its annexes, their PDFs): all or none', () => {
-  test('a file that cannot take its name undoes those named before it', () => {
+  test('a file that cannot take its name undoes those named before it', async () => {
     const folder = temporaryFolder();
     const [a, b] = [join(folder, 'a.docx'), join(folder, 'b.docx')];
     // The third file's name is taken by the first of the set: refused once the first two are named.
-    expect(() => writeOutputs([{ path: a, bytes: Buffer.from('a') }, { path: b, bytes: Buffer.from('b') }, { path: a, bytes: Buffer.from('c') }], { force: false })).toThrow(
-      `${a} existe déjà ; ajoutez --force pour le remplacer.`,
-    );
+    await expect(
+      writeOutputs([{ path: a, bytes: Buffer.from('a') }, { path: b, bytes: Buffer.from('b') }, { path: a, bytes: Buffer.from('c') }], { force: false }),
+    ).rejects.toThrow(`${a} existe déjà ; ajoutez --force pour le remplacer.`);
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  test('replacing (--force), a failure puts the previous versions back', () => {
+  test('replacing (--force), a failure puts the previous versions back', async () => {
     const folder = temporaryFolder();
     const [a, b] = [join(folder, 'a.docx'), join(folder, 'b')];
     writeFileSync(a, 'old a');
     mkdirSync(join(folder, 'c'));
     // c is a folder: found at the check, before anything is written.
-    expect(() => writeOutputs([{ path: a, bytes: Buffer.from('new a') }, { path: join(folder, 'c'), bytes: Buffer.from('c') }], { force: true })).toThrow(/c'est un dossier/);
+    await expect(writeOutputs([{ path: a, bytes: Buffer.from('new a') }, { path: join(folder, 'c'), bytes: Buffer.from('c') }], { force: true })).rejects.toThrow(
+      /c'est un dossier/,
+    );
     expect(readFileSync(a, 'utf8')).toBe('old a');
     // b is made a folder between the check and the naming: a's new version is taken back.
-    expect(() =>
+    await expect(
       writeOutputs(
         [
           { path: a, bytes: Buffer.from('new a') },
@@ -67,28 +69,28 @@ describe('a set of files (a convention, its annexes, their PDFs): all or none', 
         ],
         { force: true },
       ),
-    ).toThrow(`${b} : écriture impossible (EISDIR) ; aucun fichier de cette convention n'est écrit.`);
+    ).rejects.toThrow(`${b} : écriture impossible (EISDIR) ; aucun fichier de cette convention n'est écrit.`);
     expect(readFileSync(a, 'utf8')).toBe('old a');
     expect(readdirSync(folder).sort()).toEqual(['a.docx', 'b', 'c']);
   });
 
-  test('a named pipe is never replaced, even with --force', () => {
+  test('a named pipe is never replaced, even with --force', async () => {
     const folder = temporaryFolder();
     const pipe = join(folder, 'a.docx');
     expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
-    expect(() => writeOutputs([{ path: pipe, bytes: Buffer.from('x') }], { force: true })).toThrow(/n'est pas un fichier ordinaire/);
+    await expect(writeOutputs([{ path: pipe, bytes: Buffer.from('x') }], { force: true })).rejects.toThrow(/n'est pas un fichier ordinaire/);
     expect(lstatSync(pipe).isFIFO()).toBe(true);
     expect(readdirSync(folder)).toEqual(['a.docx']);
   });
 
-  test('a retry replaces what this command wrote, not what was there before it', () => {
+  test('a retry replaces what this command wrote, not what was there before it', async () => {
     const folder = temporaryFolder();
     const [before, ours] = [join(folder, 'avant.docx'), join(folder, 'nous.docx')];
     writeFileSync(before, 'avant');
     writeFileSync(ours, 'premier essai');
     const options = { force: false, existedBefore: [before] };
-    expect(() => writeOutputs([{ path: before, bytes: Buffer.from('x') }], options)).toThrow(/existe déjà/);
-    writeOutputs([{ path: ours, bytes: Buffer.from('second essai') }], options);
+    await expect(writeOutputs([{ path: before, bytes: Buffer.from('x') }], options)).rejects.toThrow(/existe déjà/);
+    await writeOutputs([{ path: ours, bytes: Buffer.from('second essai') }], options);
     expect(readFileSync(ours, 'utf8')).toBe('second essai');
     expect(readFileSync(before, 'utf8')).toBe('avant');
   });
