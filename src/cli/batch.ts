@@ -148,7 +148,7 @@ export async function renderBatch(
   const single: number[] = [];
   tasks.forEach((task, index) => (useWorkers && (task.size ?? 0) > LARGE_INPUT_BYTES ? single : shared).push(index));
   const capped = !tasks.some((task) => task.templates?.length);
-  const wanted = useWorkers ? Math.min(options.jobs, shared.length) : 0;
+  const limit = Math.max(options.jobs, 2);
   const done = new Map<number, RenderOutcome>();
   const threads = new Set<Thread>();
   let settled = 0;
@@ -209,7 +209,10 @@ export async function renderBatch(
       else send(thread, index);
     }
   };
-  /** Starts the workers the work left needs: capped ones up to `jobs`, one rendering alone. */
+  /**
+   * Starts the workers the work left needs, `jobs` at most: one rendering alone while there are
+   * such tasks, the others sharing the rest.
+   */
   const staff = () => {
     if (stopping || fallback) return;
     if (startFailures >= MAX_START_FAILURES) {
@@ -218,7 +221,8 @@ export async function renderBatch(
     }
     const counts = { shared: 0, alone: 0 };
     for (const thread of threads) counts[thread.alone ? 'alone' : 'shared']++;
-    for (let n = counts.shared; n < Math.min(wanted, shared.length); n++) spawn(false);
+    const aloneSlots = counts.alone > 0 || single.length > 0 ? 1 : 0;
+    for (let n = counts.shared; n < Math.min(limit - aloneSlots, shared.length); n++) spawn(false);
     if (single.length > 0 && counts.alone === 0) spawn(true);
   };
 
