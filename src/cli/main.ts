@@ -154,7 +154,8 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .option('-o, --output <chemin>', 'fichier DOCX de sortie, ou dossier (terminé par / ou si plusieurs conventions)')
     .option('-f, --force', 'remplacer un document existant', false)
     .option('--pdf', 'écrire aussi le PDF de chaque document (LibreOffice requis)', false)
-    .option('-j, --jobs <nombre>', 'conventions rendues en parallèle, chacune sur un fil (par défaut : une par cœur)')
+    .option('--pdf-timeout <secondes>', 'délai accordé à LibreOffice pour convertir un document (par défaut : 120)')
+    .option('-j, --jobs <nombre>', 'conventions rendues en parallèle, chacune sur un fil (par défaut et au plus : une par cœur)')
     .option(
       '--templates <dossier>',
       'dossier de gabarits qui remplacent, à nom égal, les gabarits fournis (option répétable)',
@@ -162,7 +163,7 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
       [] as string[],
     )
     .helpOption('-h, --help', "afficher l'aide")
-    .action(async (files: string[], options: { output?: string; force: boolean; pdf: boolean; templates: string[]; jobs?: string }) => {
+    .action(async (files: string[], options: { output?: string; force: boolean; pdf: boolean; pdfTimeout?: string; templates: string[]; jobs?: string }) => {
       const { renderCommand } = await import('./render-command.js');
       setExitCode(await renderCommand(files, options));
     });

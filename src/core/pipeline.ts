@@ -33,7 +33,7 @@ export async function checkFile(file: string, options: ValidateOptions = {}): Pr
 }
 
 export interface RenderResult extends CheckResult {
-  /** Paths written (the convention, then its separate annexes), when the convention was valid. */
+  /** Paths written (the convention, its separate annexes, then their PDFs), when the convention was valid. */
   outputs?: string[];
 }
 
@@ -48,22 +48,50 @@ export function annexPath(output: string, numero: number): string {
   return output.replace(/(\.docx)?$/i, `-annexe-${numero}.docx`);
 }
 
+/** `montbrison.docx` → `montbrison.pdf`. */
+export function pdfPath(docx: string): string {
+  return docx.replace(/(\.docx)?$/i, '.pdf');
+}
+
 export interface RenderOptions {
   force: boolean;
   templates?: readonly string[];
+  /** Also the PDF of each document, each conversion given `timeoutSeconds` (see pdf.ts). */
+  pdf?: { timeoutSeconds: number };
+  /** A retry: the paths that existed before the command started (see write.ts). */
+  existedBefore?: readonly string[];
+  /** Stops the work (Ctrl-C) before anything is written: the promise rejects with the reason. */
+  signal?: AbortSignal;
 }
 
-/** Validates one file and, if it has no error, writes its DOCX at `output`. */
+/**
+ * Validates one file and, if it has no error, writes its DOCX at `output`, the DOCX of each of its
+ * separate annexes beside it and, with `pdf`, the PDF of each: one set, written all or none.
+ */
 export async function renderFile(file: string, output: string, options: RenderOptions): Promise<RenderResult> {
   const checked = await checkFile(file);
   if (!checked.loaded || hasErrors(checked.problems)) return checked;
+  const { checkTarget, writeOutputs } = await import('./write.js');
+  // With PDFs, what can be refused is refused before the conversions, which take seconds (the PDF
+  // that exists as much as the DOCX); writeOutputs checks every file before it writes any anyway.
+  if (options.pdf) for (const path of [output, pdfPath(output)]) await checkTarget(path, options);
+  options.signal?.throwIfAborted();
   const built = await buildDocument(checked.loaded, options.templates, checked.logos);
-  const { writeOutputs } = await import('./write.js');
-  const files = [
-    { path: output, bytes: built.document },
-    ...built.annexes.map((annex) => ({ path: annexPath(output, annex.numero), bytes: annex.bytes })),
+  const documents = [
+    { path: output, bytes: built.document as Uint8Array },
+    ...built.annexes.map((annex) => ({ path: annexPath(output, annex.numero), bytes: annex.bytes as Uint8Array })),
   ];
-  await writeOutputs(files, { force: options.force });
+  const files = [...documents];
+  if (options.pdf) {
+    // The annexes' names are known now.
+    for (const { path } of documents.slice(1)) for (const target of [path, pdfPath(path)]) await checkTarget(target, options);
+    const { docxToPdf } = await import('./pdf.js');
+    for (const { path, bytes } of documents) {
+      files.push({ path: pdfPath(path), bytes: await docxToPdf(bytes, path, { timeoutSeconds: options.pdf.timeoutSeconds, signal: options.signal }) });
+    }
+  }
+  options.signal?.throwIfAborted();
+  await writeOutputs(files, options);
   return { ...checked, outputs: files.map((f) => f.path) };
 }
 

@@ -3,6 +3,7 @@
  * not stopping the others, the same bytes whatever the number of threads, and a closing summary.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { outputNamesOf } from '../support/outputs.js';
 import { EXAMPLES, temporaryFolder } from '../support/paths.js';
@@ -65,7 +66,7 @@ describe('convention render --jobs (real bin)', () => {
 
   test('a single document prints no summary; --jobs must be a whole number of at least 1', () => {
     const out = temporaryFolder();
-    const single = runCli(['render', join(EXAMPLES, examples[0]!), '-o', join(out, 'un.docx'), '--jobs', '3']);
+    const single = runCli(['render', join(EXAMPLES, examples[0]!), '-o', join(out, 'un.docx'), '--jobs', String(availableParallelism())]);
     expect(single.status).toBe(0);
     expect(single.stderr).toBe('');
     expect(single.stdout).not.toContain('Bilan');
