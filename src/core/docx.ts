@@ -343,22 +343,64 @@ class BlockBuilder {
 }
 
 /**
- * The blocks of a rendered Markdown document. marked's recursion (nested quotes, lists or emphasis
- * marks, thousands deep on one line) can exhaust the stack: that is a template's output it cannot
- * read, reported as such rather than as an internal error.
+ * How much Markdown structure one line of a template's output may hold. marked reads nested quotes
+ * and lists by re-reading the rest of the line at each level, and emphasis, code and link marks by
+ * scanning ahead for their closing mark: on a line of a million `> ` or `*` it runs for minutes,
+ * then exhausts the stack ("erreur interne"). No convention comes near these bounds; a value never
+ * counts toward them, render.ts escaping its marks with a backslash.
+ */
+const MAX_NESTING = 32;
+const MAX_MARKS_PER_LINE = 2000;
+/** One level of block nesting at the start of a line: a quote mark, or a list marker and its space. */
+const NESTING_MARK = /[ \t]{0,3}(?:>[ \t]?|(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$))/y;
+/** A backslash escape (skipped) or a mark that opens or closes emphasis, code, a link or HTML. */
+const INLINE_MARK = /\\[\s\S]|[*_~`[\]<>!]/g;
+
+function checkStructure(markdownText: string): void {
+  let lineStart = 0;
+  let number = 0;
+  while (lineStart <= markdownText.length) {
+    const end = markdownText.indexOf('\n', lineStart);
+    const lineEnd = end === -1 ? markdownText.length : end;
+    number++;
+    if (lineEnd - lineStart > MAX_NESTING) {
+      let depth = 0;
+      NESTING_MARK.lastIndex = lineStart;
+      while (depth <= MAX_NESTING && NESTING_MARK.lastIndex < lineEnd && NESTING_MARK.test(markdownText)) depth++;
+      let marks = 0;
+      if (depth <= MAX_NESTING && lineEnd - lineStart > MAX_MARKS_PER_LINE) {
+        const line = markdownText.slice(lineStart, lineEnd);
+        for (const [mark] of line.matchAll(INLINE_MARK)) if (mark.length === 1 && ++marks > MAX_MARKS_PER_LINE) break;
+      }
+      if (depth > MAX_NESTING || marks > MAX_MARKS_PER_LINE) {
+        const what =
+          depth > MAX_NESTING
+            ? `plus de ${MAX_NESTING} niveaux de citations ou de listes imbriquées`
+            : `plus de ${MAX_MARKS_PER_LINE.toLocaleString('fr-FR')} marques Markdown (* _ ~ \` [ ] < > !)`;
+        throw new RenderError(
+          `la ligne ${number} du texte produit par les gabarits (${(lineEnd - lineStart).toLocaleString('fr-FR')} caractères, ` +
+            `« ${markdownText.slice(lineStart, lineStart + 40)}… ») porte ${what} : trop pour être lue`,
+          'gabarit-markdown',
+        );
+      }
+    }
+    if (end === -1) break;
+    lineStart = end + 1;
+  }
+}
+
+/**
+ * The blocks of a rendered Markdown document. Markdown too deep for marked is refused before it is
+ * read (`checkStructure`); should marked's recursion still exhaust the stack, that too is a
+ * template's output it cannot read, reported as such rather than as an internal error.
  */
 export function blocksOf(markdownText: string): BlockSpec[] {
+  checkStructure(markdownText);
   try {
     return new BlockBuilder().blocks(markdown.lexer(markdownText), { alignment: AlignmentType.JUSTIFIED, listLevel: 0 });
   } catch (error) {
-    if (error instanceof RangeError) {
-      const lines = markdownText.split('\n');
-      const longest = lines.reduce((best, line, index) => (line.length > lines[best]!.length ? index : best), 0);
-      throw new RenderError(
-        `le texte produit par les gabarits est trop imbriqué pour être lu (Markdown de plusieurs milliers de niveaux ; ` +
-          `sa plus longue ligne, la ${longest + 1}e, fait ${lines[longest]!.length} caractères et commence par « ${lines[longest]!.slice(0, 40)} »)`,
-        'gabarit-markdown',
-      );
+    if (error instanceof RangeError && /call stack/.test(error.message)) {
+      throw new RenderError('le texte produit par les gabarits est trop imbriqué pour être lu (Markdown imbriqué sur des milliers de niveaux)', 'gabarit-markdown');
     }
     throw error;
   }
