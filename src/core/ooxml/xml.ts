@@ -12,9 +12,10 @@ import { RenderError } from '../errors.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 const SPECIAL = /[&"'<>]/g;
-const HAS_SPECIAL = /[&"'<>]/;
 /** What XML 1.0's `Char` production leaves out, lone surrogates included. */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A character to escape or to look at (any surrogate): most texts have none, and go as they are after this one test. */
+const TO_LOOK_AT = /[&"'<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Characters shown on each side of a forbidden one, so that the template author finds it. */
 const CONTEXT = 30;
@@ -38,7 +39,8 @@ export function forbiddenCharacterIndex(text: string): number {
 
 /** `text` escaped for XML content or an attribute value; a forbidden character throws a `RenderError`. */
 export function escapeXml(text: string): string {
+  if (!TO_LOOK_AT.test(text)) return text;
   const forbidden = forbiddenCharacterIndex(text);
   if (forbidden !== -1) throw forbiddenCharacterError(text, forbidden);
-  return HAS_SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ESCAPES[c]!) : text;
+  return text.replace(SPECIAL, (c) => ESCAPES[c]!);
 }
