@@ -12,14 +12,19 @@
  * numbering part, the logos' header and its relationships, the core and custom properties — into
  * that shell, and `zipParts` zips them with Node's native zlib and fflate.
  *
- * Why: docx's objects and packer cost some 18 ms per convention (measured on the examples), three
- * times the rest of a render, while everything docx writes that does not depend on the convention
- * is the same for a batch of ten thousand. docx stays the author of the document's layout and
- * styles: changing a style, a margin, a footer or the numbering definitions is a change to
- * `documentOptions` (src/core/docx.ts), written by docx, with nothing to change here. And docx is
- * the oracle of what we write ourselves (test/unit/docx-package.test.ts): the same content given to
- * docx as its objects must give the same parts, byte for byte, up to the canonicalisation that test
- * documents (dates, and the ids docx takes from process-wide counters).
+ * Why this split: a whole convention through docx's objects and `Packer.toBuffer` costs some 18 ms
+ * of CPU (measured on the examples, warm), more than the rest of a render together; the writer
+ * here takes some 3 ms, Markdown lexing included. Yet most of what docx writes does not depend on
+ * the convention, and that part stays docx's: the document's layout and styles are docx options
+ * (`documentOptions` in src/core/docx.ts) — a style, a margin, a footer or a list definition is
+ * changed there, written by docx, with nothing to change here. What we write is small and fixed
+ * (the types of wordml.ts), and docx is its oracle (test/unit/docx-package.test.ts): the same
+ * content given to docx as its objects must give the same parts, byte for byte, up to the
+ * canonicalisation that test documents (dates, and the ids docx takes from process-wide counters).
+ *
+ * The price is paid once per process: docx's Packer compresses the shell in JavaScript (fflate)
+ * before we read it back, some 100 ms of CPU in a cold process, where a batch spends it once per
+ * thread. The public API offers no way to get the parts without the zip.
  *
  * No private API of docx is used and nothing of it is patched: the shell is read from the zip
  * `Packer.toBuffer` returns.
