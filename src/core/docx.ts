@@ -103,8 +103,6 @@ interface InlineStyle {
 interface BlockContext {
   alignment: Alignment;
   listLevel: number;
-  /** In a table cell, which holds paragraphs only. */
-  inCell?: boolean;
 }
 
 /**
@@ -284,7 +282,7 @@ class BlockBuilder {
 
   /** A cell's blocks: paragraphs only (a cell holding a table is not something a convention needs). */
   private cellParagraphs(tokens: readonly Token[]): ParagraphSpec[] {
-    const blocks = this.blocks(tokens, { alignment: AlignmentType.LEFT, listLevel: 0, inCell: true });
+    const blocks = this.blocks(tokens, { alignment: AlignmentType.LEFT, listLevel: 0 });
     if (blocks.some((block) => block.kind !== 'paragraph')) throw new RenderError('tableau dans une cellule de tableau', 'gabarit-markdown');
     return blocks.length > 0 ? (blocks as ParagraphSpec[]) : [{ kind: 'paragraph', runs: [] }];
   }

@@ -18,7 +18,7 @@ import { loadTypeModule } from '../../src/types/registry.js';
 import { oracleParts, unzipParts } from '../support/docx-oracle.js';
 import { EXAMPLES, FIXTURES } from '../support/paths.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI ? 300 : 60));
+const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI ? 200 : 60));
 
 const sources = [
   ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => join(EXAMPLES, f)),
