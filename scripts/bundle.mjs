@@ -44,40 +44,6 @@ const lazyChildProcess = {
     }));
   },
 };
-/**
- * docx's build evaluates, when it loads, four CommonJS packages it bundles for features this CLI
- * does not use (xml-js with sax and a stream polyfill, for importing existing XML; JSZip and the
- * `xml` package, for its Packer, replaced by src/core/docx-package.ts): some 45 ms of every cold
- * render. Each becomes an object that evaluates the package on first use. docx is pinned
- * (package.json): should a new version change these lines, the build fails here rather than
- * bundle it unchanged.
- */
-const DOCX_EAGER_PACKAGES = [
-  ['var import_lib = (/* @__PURE__ */ __commonJSMin(((exports, module) => {', 'var import_lib = __conventionLazy(/* @__PURE__ */ __commonJSMin(((exports, module) => {'],
-  ['\t\tjson2xml: require_json2xml()\n\t};\n})))();', '\t\tjson2xml: require_json2xml()\n\t};\n})));'],
-  ['var import_stream_browserify = require_stream_browserify();', 'var import_stream_browserify = __conventionLazy(require_stream_browserify);'],
-  ['var import_jszip_min = /* @__PURE__ */ __toESM(require_jszip_min(), 1);', 'var import_jszip_min = __conventionLazy(() => __toESM(require_jszip_min(), 1));'],
-  ['var import_xml = /* @__PURE__ */ __toESM(require_xml(), 1);', 'var import_xml = __conventionLazy(() => __toESM(require_xml(), 1));'],
-];
-const LAZY_HELPER = `function __conventionLazy(load) {
-  let loaded;
-  const target = () => (loaded ??= load());
-  return new Proxy({}, { get: (_object, key) => target()[key], has: (_object, key) => key in target() });
-}
-`;
-const lazyDocxPackages = {
-  name: 'lazy-docx-packages',
-  setup(build) {
-    build.onLoad({ filter: /[/\\]node_modules[/\\]docx[/\\]dist[/\\]index\.mjs$/ }, (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      for (const [eager, lazy] of DOCX_EAGER_PACKAGES) {
-        if (text.split(eager).length !== 2) throw new Error(`${args.path} : « ${eager.slice(0, 60)}… » introuvable ou en double (docx a changé ? voir scripts/bundle.mjs)`);
-        text = text.replace(eager, () => lazy);
-      }
-      return { contents: LAZY_HELPER + text, loader: 'js' };
-    });
-  },
-};
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 const { metafile } = await esbuild.build({
@@ -94,10 +60,10 @@ const { metafile } = await esbuild.build({
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: release ? false : 'linked',
-  // Bundled CommonJS packages (yaml, handlebars, jszip…) call require() for Node's built-ins.
+  // Bundled CommonJS packages (handlebars, commander…) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __convention_require } from 'node:module'; const require = __convention_require(import.meta.url);" },
   external: ['@babel/code-frame'],
-  plugins: [lazyChildProcess, lazyDocxPackages],
+  plugins: [lazyChildProcess],
   // yaml's ES module build (published for browsers, the same code as its CommonJS one for Node) lets
   // esbuild drop what the CLI does not use and skips ~60 CommonJS wrappers: a smaller, faster chunk
   // on every command that reads YAML. What differs does not reach us: debug variables (LOG_TOKENS,

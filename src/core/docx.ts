@@ -1,32 +1,31 @@
 /**
- * Markdown (from the templates) to Word structures, through the `marked` lexer: headings in heading
- * styles, lists as Word numbering, tables as tables, the signature block as a table of cells that
- * cannot split, annexes on a new page, "Page X sur Y" in the footer, A4 portrait.
+ * Markdown (from the templates) to a Word document: the `marked` lexer reads it, `blocksOf` turns
+ * its tokens into the blocks our WordprocessingML writer knows (src/core/ooxml/wordml.ts) —
+ * headings in heading styles, lists as Word numbering, tables as tables, the signature block as a
+ * table of cells that cannot split, annexes on a new page — and `buildDocx` puts them in the shell
+ * docx builds from `documentOptions` (styles, numbering definitions, A4 portrait page, "Page X sur
+ * Y" footer; see src/core/ooxml/package.ts for who writes what).
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   Header,
   HeadingLevel,
-  ImageRun,
   LevelFormat,
+  Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
   TextRun,
-  WidthType,
+  type FileChild,
   type ILevelsOptions,
+  type IPropertiesOptions,
 } from 'docx';
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { RenderError } from './errors.js';
-import { cachedParagraph, packageParts, zipParts, type PackagePart, type RawXml } from './docx-package.js';
+import { BODY_MARKER, HEADER_MARKER, documentParts, shellFromPackage, zipParts, type NumberingDefinition, type Shell } from './ooxml/package.js';
+import type { Alignment, BlockSpec, CellSpec, ImageSpec, ParagraphSpec, RunSpec, TableSpec } from './ooxml/wordml.js';
 
 export interface DocxMetadata {
   title: string;
@@ -38,35 +37,6 @@ export interface DocxMetadata {
   sourceSha256?: string;
   /** The parties' logos, in the header of the first page. */
   logos?: readonly { bytes: Buffer; type: 'png' | 'jpg'; width: number; height: number }[];
-}
-
-function pageFooter(): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES], size: 18 })],
-      }),
-    ],
-  });
-}
-
-/** Logos share the first page's header at one height, side by side. */
-const LOGO_HEIGHT_PX = 64;
-const LOGO_MAX_WIDTH_PX = 200;
-
-function logoHeader(logos: NonNullable<DocxMetadata['logos']>): Header {
-  const runs = logos.flatMap((logo, index) => {
-    const scale = Math.min(LOGO_HEIGHT_PX / logo.height, LOGO_MAX_WIDTH_PX / logo.width);
-    const image = new ImageRun({
-      type: logo.type,
-      data: logo.bytes,
-      transformation: { width: Math.round(logo.width * scale), height: Math.round(logo.height * scale) },
-      altText: { name: `logo-${index + 1}`, description: 'Logo', title: 'Logo' },
-    });
-    return index === 0 ? [image] : [new TextRun({ text: '\t' }), image];
-  });
-  return new Header({ children: [new Paragraph({ children: runs, tabStops: [{ type: TabStopType.RIGHT, position: 9638 }] })] });
 }
 
 interface ContainerToken {
@@ -84,8 +54,11 @@ const CONTAINER_KINDS = new Set(['centre', 'annexe', ...TABLE_KINDS]);
 const containerExtension: TokenizerAndRendererExtension = {
   name: 'container',
   level: 'block',
+  // Where a container may start, so that a paragraph stops before it. marked asks at each block of
+  // the rest of the text: `indexOf` finds the next fence far faster than a multiline regex did.
   start(src: string) {
-    return /^:{3,}/m.exec(src)?.index;
+    for (let at = src.indexOf(':::'); at !== -1; at = src.indexOf(':::', at + 1)) if (at === 0 || src[at - 1] === '\n') return at;
+    return undefined;
   },
   tokenizer(src: string) {
     const match = /^(:{3,})(?!:)[ \t]*([a-z-]+)[ \t]*\n([\s\S]*?)\n?\1(?!:)[ \t]*(?:\n+|$)/.exec(src);
@@ -108,20 +81,28 @@ const containerExtension: TokenizerAndRendererExtension = {
   },
 };
 
-const markdown = new Marked({ gfm: true, extensions: [containerExtension] });
+const markdown = new Marked({
+  gfm: true,
+  extensions: [containerExtension],
+  tokenizer: {
+    // GFM's extended autolinks (a bare `https://…`, `www.…` or e-mail address) take their text raw,
+    // backslash escapes included: a URL from a value (escaped for Markdown by render.ts) came out
+    // as `page\_2\#ancre`. A signed paper document has no links to follow: an address is text,
+    // read by the text and escape tokenizers like any other.
+    url() {
+      return undefined;
+    },
+  },
+});
 
 interface InlineStyle {
-  bold?: boolean;
-  italics?: boolean;
+  bold?: true;
+  italics?: true;
 }
 
-type Block = Paragraph | Table | RawXml;
-
 interface BlockContext {
-  alignment: (typeof AlignmentType)[keyof typeof AlignmentType];
+  alignment: Alignment;
   listLevel: number;
-  /** In a table cell, which docx ends with a paragraph of its own unless its last child is one. */
-  inCell?: boolean;
 }
 
 /**
@@ -148,9 +129,16 @@ export function typography(text: string): string {
   return out;
 }
 
+/**
+ * The entities a template may write (marked leaves them in the text), and the references render.ts
+ * puts for a space or a tab starting a line of a value. A value's own `&` arrives escaped (an
+ * `escape` token), never here.
+ */
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text
+    .replace(/&#32;/g, ' ')
+    .replace(/&#9;/g, '\t')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&lt;/g, '<')
@@ -158,36 +146,36 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-class DocxBuilder {
+class BlockBuilder {
   private orderedListInstance = 0;
 
-  constructor(private readonly cacheParagraphs: boolean) {}
-
-  inline(tokens: readonly Token[] | undefined, style: InlineStyle = {}): TextRun[] {
-    const runs: TextRun[] = [];
+  inline(tokens: readonly Token[] | undefined, style: InlineStyle = {}, runs: RunSpec[] = []): RunSpec[] {
     for (const token of tokens ?? []) {
       switch (token.type) {
-        case 'text':
         case 'escape':
+          // A backslash escape (how render.ts protects a value's punctuation): the character itself.
+          runs.push({ text: typography(token.text as string), ...style });
+          break;
+        case 'text':
         case 'codespan':
-          if ('tokens' in token && token.tokens && token.tokens.length > 0) runs.push(...this.inline(token.tokens, style));
-          else runs.push(new TextRun({ text: typography(decodeEntities(token.text as string)), ...style }));
+          if ('tokens' in token && token.tokens && token.tokens.length > 0) this.inline(token.tokens, style, runs);
+          else runs.push({ text: typography(decodeEntities(token.text as string)), ...style });
           break;
         case 'strong':
-          runs.push(...this.inline(token.tokens, { ...style, bold: true }));
+          this.inline(token.tokens, { ...style, bold: true }, runs);
           break;
         case 'em':
-          runs.push(...this.inline(token.tokens, { ...style, italics: true }));
+          this.inline(token.tokens, { ...style, italics: true }, runs);
           break;
         case 'link':
-          // Addresses and e-mails stay plain text: a signed paper document has no links to follow.
-          runs.push(...this.inline(token.tokens, style));
+          // A link written in a template (`[texte](adresse)`, `<https://…>`) prints its text.
+          this.inline(token.tokens, style, runs);
           break;
         case 'br':
-          runs.push(new TextRun({ break: 1 }));
+          runs.push({ break: true });
           break;
         case 'del':
-          runs.push(...this.inline(token.tokens, style));
+          this.inline(token.tokens, style, runs);
           break;
         default:
           throw new RenderError(`élément Markdown « ${token.type} » non pris en charge dans le texte`, 'gabarit-markdown');
@@ -196,11 +184,9 @@ class DocxBuilder {
     return runs;
   }
 
-  blocks(tokens: readonly Token[], context: BlockContext): Block[] {
-    const out: Block[] = [];
+  blocks(tokens: readonly Token[], context: BlockContext): BlockSpec[] {
+    const out: BlockSpec[] = [];
     tokens.forEach((token, index) => {
-      const next = tokens.slice(index + 1).find((t) => t.type !== 'space');
-      const keepWithSignatures = next?.type === 'container' && (next as unknown as ContainerToken).kind === 'signatures';
       switch (token.type) {
         case 'space':
           break;
@@ -208,12 +194,11 @@ class DocxBuilder {
           out.push(this.heading(token as Tokens.Heading));
           break;
         case 'paragraph': {
-          const paragraph = () =>
-            new Paragraph({ children: this.inline(token.tokens), alignment: context.alignment, keepNext: keepWithSignatures || undefined });
-          // A paragraph is the same XML wherever it appears: the stock clauses, identical from one
-          // convention of a type to the next, are built and serialised once per process.
-          const key = `${context.alignment}|${keepWithSignatures}|${token.raw}`;
-          out.push(this.cacheParagraphs && !context.inCell ? cachedParagraph(key, paragraph) : paragraph());
+          let next: Token | undefined;
+          for (let i = index + 1; i < tokens.length && next === undefined; i++) if (tokens[i]!.type !== 'space') next = tokens[i];
+          // The sentence before the signatures ("Fait à…") stays on their page.
+          const keepWithSignatures = next?.type === 'container' && (next as unknown as ContainerToken).kind === 'signatures';
+          out.push({ kind: 'paragraph', runs: this.inline(token.tokens), alignment: context.alignment, keepNext: keepWithSignatures || undefined });
           break;
         }
         case 'list':
@@ -237,49 +222,48 @@ class DocxBuilder {
     return out;
   }
 
-  heading(token: Tokens.Heading, pageBreakBefore = false): Paragraph {
+  heading(token: Tokens.Heading, pageBreakBefore = false): ParagraphSpec {
     const levels = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
-    const heading = levels[Math.min(token.depth, 4) - 1]!;
-    return new Paragraph({
-      heading,
-      children: this.inline(token.tokens),
+    return {
+      kind: 'paragraph',
+      style: levels[Math.min(token.depth, 4) - 1]!,
+      runs: this.inline(token.tokens),
       keepNext: true,
       keepLines: true,
       alignment: token.depth === 1 ? AlignmentType.CENTER : undefined,
       pageBreakBefore: pageBreakBefore || undefined,
-    });
+    };
   }
 
-  list(token: Tokens.List, level: number): Paragraph[] {
+  list(token: Tokens.List, level: number): ParagraphSpec[] {
     const instance = token.ordered ? ++this.orderedListInstance : 0;
-    const paragraphs: Paragraph[] = [];
+    const paragraphs: ParagraphSpec[] = [];
     for (const item of token.items) {
-      const nested: Paragraph[] = [];
-      const runs: TextRun[] = [];
+      const nested: ParagraphSpec[] = [];
+      const runs: RunSpec[] = [];
       for (const child of item.tokens) {
         if (child.type === 'list') nested.push(...this.list(child as Tokens.List, level + 1));
         else if (child.type === 'text' || child.type === 'paragraph') {
-          if (runs.length > 0) runs.push(new TextRun({ break: 1 }));
-          runs.push(...this.inline((child as Tokens.Text).tokens ?? [child]));
+          if (runs.length > 0) runs.push({ break: true });
+          this.inline((child as Tokens.Text).tokens ?? [child], {}, runs);
         } else if (child.type !== 'space') {
           throw new RenderError(`élément « ${child.type} » non pris en charge dans une liste`, 'gabarit-markdown');
         }
       }
       paragraphs.push(
-        new Paragraph({
-          children: runs,
+        {
+          kind: 'paragraph',
+          runs,
           alignment: AlignmentType.JUSTIFIED,
-          numbering: token.ordered
-            ? { reference: 'numeros', level: Math.min(level, 2), instance }
-            : { reference: 'puces', level: Math.min(level, 2) },
-        }),
+          list: { reference: token.ordered ? 'numeros' : 'puces', level: Math.min(level, 2), instance },
+        },
         ...nested,
       );
     }
     return paragraphs;
   }
 
-  container(token: ContainerToken): Block[] {
+  container(token: ContainerToken): BlockSpec[] {
     switch (token.kind) {
       case 'centre':
         return this.blocks(token.tokens, { alignment: AlignmentType.CENTER, listLevel: 0 });
@@ -289,71 +273,142 @@ class DocxBuilder {
         const first = token.tokens.find((t) => t.type !== 'space');
         if (first?.type !== 'heading') throw new RenderError('une annexe commence par son titre (## Annexe …)', 'gabarit-annexe');
         const rest = token.tokens.slice(token.tokens.indexOf(first) + 1);
-        return [
-          this.heading(first as Tokens.Heading, true),
-          ...this.blocks(rest, { alignment: AlignmentType.JUSTIFIED, listLevel: 0 }),
-        ];
+        return [this.heading(first as Tokens.Heading, true), ...this.blocks(rest, { alignment: AlignmentType.JUSTIFIED, listLevel: 0 })];
       }
       default:
         return [this.table(token)];
     }
   }
 
-  table(token: ContainerToken): Table {
+  /** A cell's blocks: paragraphs only (a cell holding a table is not something a convention needs). */
+  private cellParagraphs(tokens: readonly Token[]): ParagraphSpec[] {
+    const blocks = this.blocks(tokens, { alignment: AlignmentType.LEFT, listLevel: 0 });
+    if (blocks.some((block) => block.kind !== 'paragraph')) throw new RenderError('tableau dans une cellule de tableau', 'gabarit-markdown');
+    return blocks.length > 0 ? (blocks as ParagraphSpec[]) : [{ kind: 'paragraph', runs: [] }];
+  }
+
+  table(token: ContainerToken): TableSpec {
     const isSignatures = token.kind === 'signatures';
     const hasHeader = token.kind === 'tableau';
     const columns = Math.max(...token.rows.map((r) => r.length));
-    const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-    const line = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
-    const border = isSignatures ? none : line;
-    return new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      layout: TableLayoutType.FIXED,
-      columnWidths: Array.from({ length: columns }, () => Math.floor(9638 / columns)),
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-      rows: token.rows.map(
-        (cells, rowIndex) =>
-          new TableRow({
-            cantSplit: true,
-            tableHeader: hasHeader && rowIndex === 0,
-            children: Array.from({ length: columns }, (_, i) => {
-              const blocks = this.blocks(cells[i] ?? [], { alignment: AlignmentType.LEFT, listLevel: 0, inCell: true });
-              const children = blocks.length > 0 ? blocks : [new Paragraph({ children: [] })];
-              return new TableCell({
-                width: { size: Math.floor(100 / columns), type: WidthType.PERCENTAGE },
-                shading: hasHeader && rowIndex === 0 ? { fill: 'E7EEF7', type: 'clear', color: 'auto' } : undefined,
-                // A signature cell keeps room below the name for the handwritten signature and stamp.
-                margins: { top: 60, bottom: isSignatures ? 1700 : 60, left: 100, right: 100 },
-                children: hasHeader && rowIndex === 0 ? this.bold(cells[i] ?? []) : children,
-              });
-            }),
-          }),
-      ),
-    });
+    return {
+      kind: 'table',
+      columns: Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH / columns)),
+      fixedLayout: true,
+      border: isSignatures ? { style: 'none', size: 0, color: 'FFFFFF' } : { style: 'single', size: 4, color: '808080' },
+      rows: token.rows.map((cells, rowIndex) => ({
+        cantSplit: true,
+        header: hasHeader && rowIndex === 0,
+        cells: Array.from({ length: columns }, (_, i): CellSpec => {
+          const header = hasHeader && rowIndex === 0;
+          return {
+            widthPercent: Math.floor(100 / columns),
+            fill: header ? 'E7EEF7' : undefined,
+            // A signature cell keeps room below the name for the handwritten signature and stamp.
+            margins: { top: 60, bottom: isSignatures ? 1700 : 60, left: 100, right: 100 },
+            paragraphs: header ? this.bold(cells[i] ?? []) : this.cellParagraphs(cells[i] ?? []),
+          };
+        }),
+      })),
+    };
   }
 
-  private bold(tokens: readonly Token[]): Paragraph[] {
+  private bold(tokens: readonly Token[]): ParagraphSpec[] {
     const paragraphs = tokens
       .filter((t) => t.type === 'paragraph')
-      .map((t) => new Paragraph({ children: this.inline((t as Tokens.Paragraph).tokens, { bold: true }), keepNext: true }));
-    return paragraphs.length > 0 ? paragraphs : [new Paragraph({ children: [] })];
+      .map((t): ParagraphSpec => ({ kind: 'paragraph', runs: this.inline((t as Tokens.Paragraph).tokens, { bold: true }), keepNext: true }));
+    return paragraphs.length > 0 ? paragraphs : [{ kind: 'paragraph', runs: [] }];
   }
 
-  gfmTable(token: Tokens.Table): Table {
-    const row = (cells: Tokens.TableCell[], header: boolean) =>
-      new TableRow({
-        tableHeader: header,
-        cantSplit: true,
-        children: cells.map(
-          (cell) => new TableCell({ children: [new Paragraph({ children: this.inline(cell.tokens, header ? { bold: true } : {}) })] }),
-        ),
-      });
-    return new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [row(token.header, true), ...token.rows.map((r) => row(r, false))],
+  /** A Markdown table: columns of equal width, thin borders, the header row in bold and repeated. */
+  gfmTable(token: Tokens.Table): TableSpec {
+    const columns = token.header.length;
+    const row = (cells: Tokens.TableCell[], header: boolean) => ({
+      cantSplit: true,
+      header,
+      cells: cells.map(
+        (cell): CellSpec => ({
+          widthPercent: Math.floor(100 / columns),
+          paragraphs: [{ kind: 'paragraph', runs: this.inline(cell.tokens, header ? { bold: true } : {}) }],
+        }),
+      ),
     });
+    return {
+      kind: 'table',
+      columns: Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH / columns)),
+      fixedLayout: false,
+      border: { style: 'single', size: 4, color: 'auto' },
+      rows: [row(token.header, true), ...token.rows.map((r) => row(r, false))],
+    };
   }
 }
+
+/**
+ * How much Markdown structure one line of a template's output may hold. marked reads nested quotes
+ * and lists by re-reading the rest of the line at each level, and emphasis, code and link marks by
+ * scanning ahead for their closing mark: on a line of a million `> ` or `*` it runs for minutes,
+ * then exhausts the stack ("erreur interne"). No convention comes near these bounds; a value never
+ * counts toward them, render.ts escaping its marks with a backslash.
+ */
+const MAX_NESTING = 32;
+const MAX_MARKS_PER_LINE = 2000;
+/** One level of block nesting at the start of a line: a quote mark, or a list marker and its space. */
+const NESTING_MARK = /[ \t]{0,3}(?:>[ \t]?|(?:[*+-]|\d{1,9}[.)])(?:[ \t]+|$))/y;
+/** A backslash escape (skipped) or a mark that opens or closes emphasis, code, a link or HTML. */
+const INLINE_MARK = /\\[\s\S]|[*_~`[\]<>!]/g;
+
+function checkStructure(markdownText: string): void {
+  let lineStart = 0;
+  let number = 0;
+  while (lineStart <= markdownText.length) {
+    const end = markdownText.indexOf('\n', lineStart);
+    const lineEnd = end === -1 ? markdownText.length : end;
+    number++;
+    if (lineEnd - lineStart > MAX_NESTING) {
+      let depth = 0;
+      NESTING_MARK.lastIndex = lineStart;
+      while (depth <= MAX_NESTING && NESTING_MARK.lastIndex < lineEnd && NESTING_MARK.test(markdownText)) depth++;
+      let marks = 0;
+      if (depth <= MAX_NESTING && lineEnd - lineStart > MAX_MARKS_PER_LINE) {
+        const line = markdownText.slice(lineStart, lineEnd);
+        for (const [mark] of line.matchAll(INLINE_MARK)) if (mark.length === 1 && ++marks > MAX_MARKS_PER_LINE) break;
+      }
+      if (depth > MAX_NESTING || marks > MAX_MARKS_PER_LINE) {
+        const what =
+          depth > MAX_NESTING
+            ? `plus de ${MAX_NESTING} niveaux de citations ou de listes imbriquées`
+            : `plus de ${MAX_MARKS_PER_LINE.toLocaleString('fr-FR')} marques Markdown (* _ ~ \` [ ] < > !)`;
+        throw new RenderError(
+          `la ligne ${number} du texte produit par les gabarits (${(lineEnd - lineStart).toLocaleString('fr-FR')} caractères, ` +
+            `« ${markdownText.slice(lineStart, lineStart + 40)}… ») porte ${what} : trop pour être lue`,
+          'gabarit-markdown',
+        );
+      }
+    }
+    if (end === -1) break;
+    lineStart = end + 1;
+  }
+}
+
+/**
+ * The blocks of a rendered Markdown document. Markdown too deep for marked is refused before it is
+ * read (`checkStructure`); should marked's recursion still exhaust the stack, that too is a
+ * template's output it cannot read, reported as such rather than as an internal error.
+ */
+export function blocksOf(markdownText: string): BlockSpec[] {
+  checkStructure(markdownText);
+  try {
+    return new BlockBuilder().blocks(markdown.lexer(markdownText), { alignment: AlignmentType.JUSTIFIED, listLevel: 0 });
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/.test(error.message)) {
+      throw new RenderError('le texte produit par les gabarits est trop imbriqué pour être lu (Markdown imbriqué sur des milliers de niveaux)', 'gabarit-markdown');
+    }
+    throw error;
+  }
+}
+
+/** The width of the text on the page (A4 less the margins), in twentieths of a point. */
+const TEXT_WIDTH = 9638;
 
 function bulletLevels(): ILevelsOptions[] {
   const symbols = ['•', '–', '▪'];
@@ -377,29 +432,43 @@ function numberLevels(): ILevelsOptions[] {
   }));
 }
 
-const BODY_FONT = 'Arial';
+/** The lists' numbering definitions: docx writes them, our list paragraphs refer to them. */
+const NUMBERING_CONFIG: readonly { reference: string; levels: ILevelsOptions[] }[] = [
+  { reference: 'puces', levels: bulletLevels() },
+  { reference: 'numeros', levels: numberLevels() },
+];
 
-/** Builds the DOCX bytes of a rendered Markdown document. */
-export function buildDocx(markdownText: string, metadata: DocxMetadata): Buffer {
-  return reproducible(packageParts(wordDocument(markdownText, metadata)), metadata.dateSignature);
+const BODY_FONT = 'Arial';
+const DESCRIPTION = 'Document produit par convention à partir de sa description YAML.';
+
+/** What the document's sections hold: the body, and the first page's header when there are logos. */
+export interface SectionContent {
+  body: FileChild[];
+  firstHeader?: Paragraph;
 }
 
 /**
- * The docx `Document` of a rendered Markdown document (before packaging). `cacheParagraphs: false`
- * gives a document made of docx's objects only, as docx's own compiler can serialise it (the
- * packaging test compares both).
+ * The document as docx's options: styles, numbering definitions, page setup, headers and footers,
+ * properties. The layout of every convention is here, written by docx; change it here (a style, a
+ * margin…) and both the package and the test's oracle follow.
  */
-export function wordDocument(markdownText: string, metadata: DocxMetadata, { cacheParagraphs = true } = {}): Document {
-  const tokens = markdown.lexer(markdownText);
-  const builder = new DocxBuilder(cacheParagraphs);
-  const children = builder.blocks(tokens, { alignment: AlignmentType.JUSTIFIED, listLevel: 0 });
-  return new Document({
-    title: metadata.title,
-    subject: metadata.subject,
-    creator: metadata.creator,
-    lastModifiedBy: metadata.creator,
-    description: 'Document produit par convention à partir de sa description YAML.',
-    customProperties: metadata.sourceSha256 ? [{ name: 'SourceSHA256', value: metadata.sourceSha256 }] : [],
+export function documentOptions(metadata: DocxMetadata | undefined, content: SectionContent): IPropertiesOptions {
+  const footer = () =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES], size: 18 })],
+        }),
+      ],
+    });
+  return {
+    title: metadata?.title,
+    subject: metadata?.subject,
+    creator: metadata?.creator,
+    lastModifiedBy: metadata?.creator,
+    description: DESCRIPTION,
+    customProperties: metadata?.sourceSha256 ? [{ name: 'SourceSHA256', value: metadata.sourceSha256 }] : [],
     styles: {
       default: {
         document: { run: { font: BODY_FONT, size: 21, language: { value: 'fr-FR' } }, paragraph: { spacing: { after: 120, line: 264 } } },
@@ -409,12 +478,7 @@ export function wordDocument(markdownText: string, metadata: DocxMetadata, { cac
         heading3: { run: { font: BODY_FONT, size: 21, bold: true }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },
       },
     },
-    numbering: {
-      config: [
-        { reference: 'puces', levels: bulletLevels() },
-        { reference: 'numeros', levels: numberLevels() },
-      ],
-    },
+    numbering: { config: NUMBERING_CONFIG.map(({ reference, levels }) => ({ reference, levels })) },
     sections: [
       {
         properties: {
@@ -422,31 +486,83 @@ export function wordDocument(markdownText: string, metadata: DocxMetadata, { cac
             size: { width: 11906, height: 16838, orientation: PageOrientation.PORTRAIT },
             margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, footer: 567, header: 567 },
           },
-          titlePage: (metadata.logos?.length ?? 0) > 0,
+          titlePage: content.firstHeader !== undefined,
         },
-        headers: metadata.logos?.length ? { first: logoHeader(metadata.logos), default: new Header({ children: [] }) } : undefined,
+        headers: content.firstHeader ? { first: new Header({ children: [content.firstHeader] }), default: new Header({ children: [] }) } : undefined,
         // With logos, the first page has its own header, hence its own footer: the same one.
-        footers: { default: pageFooter(), first: pageFooter() },
-        children,
+        footers: { default: footer(), first: footer() },
+        children: content.body,
       },
     ],
+  };
+}
+
+/** Logos share the first page's header at one height, side by side, the last one against the right margin. */
+const LOGO_HEIGHT_PX = 64;
+const LOGO_MAX_WIDTH_PX = 200;
+export const LOGO_TAB_STOP = TEXT_WIDTH;
+
+export function logoImages(logos: NonNullable<DocxMetadata['logos']>): ImageSpec[] {
+  return logos.map((logo, index) => {
+    const scale = Math.min(LOGO_HEIGHT_PX / logo.height, LOGO_MAX_WIDTH_PX / logo.width);
+    return {
+      data: logo.bytes,
+      type: logo.type,
+      width: Math.round(logo.width * scale),
+      height: Math.round(logo.height * scale),
+      name: `logo-${index + 1}`,
+      description: 'Logo',
+      title: 'Logo',
+    };
   });
 }
 
+/** The numbering definitions as our writer needs them (references and levels, in docx's order). */
+const NUMBERING: readonly NumberingDefinition[] = NUMBERING_CONFIG.map(({ reference, levels }) => ({
+  reference,
+  levels: levels.map(({ level, start }) => ({ level, start })),
+}));
+
+const shells = new Map<boolean, Promise<Shell>>();
+
 /**
- * Same YAML, same bytes, on any day and any machine: the package's dates become the signature date
- * (docx stamps "now" into docProps/core.xml, and a zip stamps every entry), the entries keep one
- * order, and the language of the document is declared.
+ * docx's package of a document whose body (and first-page header, with logos) is a marker
+ * paragraph, read as a shell: built on the first document of each layout, then kept.
  */
-function reproducible(parts: PackagePart[], isoDate: string): Buffer {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  for (const part of parts) {
-    if (part.path === 'docProps/core.xml' && typeof part.data === 'string') {
-      part.data = part.data
-        .replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*/g, `$1${isoDate}T12:00:00Z`)
-        .replace('</cp:coreProperties>', '<dc:language>fr-FR</dc:language></cp:coreProperties>');
-    }
+function shell(withLogos: boolean): Promise<Shell> {
+  let built = shells.get(withLogos);
+  if (!built) {
+    const marker = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+    const document = new Document(documentOptions(undefined, { body: [marker(BODY_MARKER)], firstHeader: withLogos ? marker(HEADER_MARKER) : undefined }));
+    built = Packer.toBuffer(document).then((bytes) => shellFromPackage(bytes, NUMBERING));
+    shells.set(withLogos, built);
+    built.catch(() => shells.delete(withLogos));
   }
+  return built;
+}
+
+/** Builds the DOCX bytes of a rendered Markdown document. */
+export async function buildDocx(markdownText: string, metadata: DocxMetadata): Promise<Buffer> {
+  return docxOfBlocks(blocksOf(markdownText), metadata);
+}
+
+/** The DOCX bytes of a document's blocks. */
+export async function docxOfBlocks(body: readonly BlockSpec[], metadata: DocxMetadata): Promise<Buffer> {
+  const logos = metadata.logos?.length ? { images: logoImages(metadata.logos), tabStop: LOGO_TAB_STOP } : undefined;
+  const parts = documentParts(await shell(logos !== undefined), {
+    body,
+    logos,
+    properties: {
+      title: metadata.title,
+      subject: metadata.subject,
+      creator: metadata.creator,
+      description: DESCRIPTION,
+      date: metadata.dateSignature,
+      language: 'fr-FR',
+      custom: metadata.sourceSha256 ? [{ name: 'SourceSHA256', value: metadata.sourceSha256 }] : [],
+    },
+  });
   // Zip entries carry DOS times, read in local time: a local noon is the same noon in every zone.
+  const [year, month, day] = metadata.dateSignature.split('-').map(Number) as [number, number, number];
   return zipParts(parts, new Date(year, month - 1, day, 12, 0, 0));
 }

@@ -111,11 +111,13 @@ export async function buildDocument(
   const rendered = renderMarkdown(model, templateSet);
   const sourceSha256 = createHash('sha256').update(loaded.text).digest('hex');
   return {
-    document: buildDocx(rendered.document, { ...model.meta, sourceSha256, logos }),
-    annexes: rendered.annexes.map((annex) => ({
-      numero: annex.numero,
-      bytes: buildDocx(annex.markdown, { ...model.meta, title: `Annexe ${annex.numero} : ${annex.titre}`, sourceSha256 }),
-    })),
+    document: await buildDocx(rendered.document, { ...model.meta, sourceSha256, logos }),
+    annexes: await Promise.all(
+      rendered.annexes.map(async (annex) => ({
+        numero: annex.numero,
+        bytes: await buildDocx(annex.markdown, { ...model.meta, title: `Annexe ${annex.numero} : ${annex.titre}`, sourceSha256 }),
+      })),
+    ),
   };
 }
 

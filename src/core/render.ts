@@ -290,13 +290,20 @@ function tidy(markdown: string): string {
 const INLINE_SPECIAL = /[\\`*_[\]<>|~#&!]/g;
 /** A line starting like a list item or a container fence; a backslash escapes punctuation only. */
 const LINE_START_SPECIAL = /^(\s*)(?:([-+:=])|(\d+)([.)]))/gm;
+/**
+ * A line starting with a space or a tab: after a blank line, Markdown reads four spaces or a tab
+ * as a code block. A space cannot be escaped by a backslash: the first one is written as a
+ * character reference, which docx.ts reads back (after the inline escapes, so that its `&` stays).
+ */
+const LINE_START_SPACE = /^[ \t]/gm;
 
 export function escapeMarkdown(text: string): string {
   return text
     .replace(INLINE_SPECIAL, '\\$&')
     .replace(LINE_START_SPECIAL, (_m, space: string, mark?: string, digits?: string, delimiter?: string) =>
       mark ? `${space}\\${mark}` : `${space}${digits}\\${delimiter}`,
-    );
+    )
+    .replace(LINE_START_SPACE, (space) => (space === ' ' ? '&#32;' : '&#9;'));
 }
 
 /**

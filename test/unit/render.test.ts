@@ -29,7 +29,7 @@ describe('render', () => {
   test('values are printed literally: Markdown, Handlebars and XML in a value stay text', async () => {
     const model = await marollesModel((t) => t.replace('prenom: Georges', 'prenom: "**Georges** {{x}} <w:p/> - 1. #"'));
     const { document } = renderMarkdown(model, await templatesFor());
-    const text = await extractText(buildDocx(document, model.meta));
+    const text = await extractText(await buildDocx(document, model.meta));
     expect(text).toContain('**Georges** {{x}} <w:p/> - 1. # JOUBERT');
   });
 

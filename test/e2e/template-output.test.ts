@@ -1,0 +1,37 @@
+/**
+ * What a template (an overlay given with --templates) writes is checked before it reaches a
+ * document: text Word cannot hold, or Markdown too deeply nested to be read, is a template error —
+ * exit 2, a French message saying what and where, no stack, no file written — never a corrupt DOCX
+ * with exit 0, never an "erreur interne".
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLES, temporaryFolder } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
+
+const EXAMPLE = readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml'), 'utf8');
+
+test.each([
+  ['a control character', 'Un texte \u0001 ici.\n', 'U+0001'],
+  ['U+FFFF', 'Un texte \uFFFF ici.\n', 'U+FFFF'],
+  // marked reads these by re-reading or scanning the rest of the line at each mark: minutes of
+  // work, then a stack overflow, before they were bounded.
+  ['a line of 2 M characters: quotes nested a million deep', `${'> '.repeat(1_000_000)}texte\n`, 'niveaux de citations ou de listes'],
+  ['a line of 2 M characters: list markers nested a million deep', `${'- '.repeat(1_000_000)}texte\n`, 'niveaux de citations ou de listes'],
+  ['a line of 2 M characters: emphasis marks', `${'*'.repeat(1_000_000)}texte${'*'.repeat(1_000_000)}\n`, 'marques Markdown'],
+])('a template writing %s: exit 2, a template error, nothing written', (_what, output, message) => {
+  const overlay = temporaryFolder();
+  mkdirSync(join(overlay, 'common'));
+  writeFileSync(join(overlay, 'common', 'document.md.hbs'), output);
+  const folder = temporaryFolder();
+  const file = join(folder, 'convention.yaml');
+  writeFileSync(file, EXAMPLE);
+  const run = runCli(['render', file, '--templates', overlay]);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('erreur de gabarit');
+  expect(run.stderr).toContain(message);
+  expect(run.stderr).not.toContain('erreur interne');
+  expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  expect(readdirSync(folder)).toEqual(['convention.yaml']);
+  expect(existsSync(join(folder, 'convention.docx'))).toBe(false);
+});
