@@ -17,6 +17,7 @@ export const PLACEHOLDER_KINDS: Record<string, (context: CompletionContext) => V
   chemin: () => 'file',
   dossier: () => 'folder',
   nombre: () => 'none',
+  secondes: () => 'none',
   format: () => 'none',
   shell: () => 'none',
   type: (context) => ({ words: context.types }),

@@ -146,11 +146,13 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
     for (const { path, bytes } of files) {
       current = path;
       const temporary = temporaryPath(path, 'tmp');
+      // Listed before it is written: a write that fails half-way (disk full, file size limit) leaves
+      // a partial temporary file, removed below like the others.
+      temporaries.push(temporary);
       await writeFile(temporary, bytes, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new UserError(`${path} : le dossier ${dirname(path)} n'existe pas.`, 'dossier-introuvable');
         throw error;
       });
-      temporaries.push(temporary);
     }
     for (const [i, { path }] of files.entries()) {
       current = path;
