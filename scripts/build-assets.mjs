@@ -9,6 +9,8 @@
 //   type's schema and templates (src/core/catalogue-check.ts): the build fails on a catalogue that
 //   disagrees. Parsed, it goes into dist/catalogues.json, beside the text it was parsed from: the
 //   registry uses an entry only while that text is the one on disk.
+// - docx packs, through its public API, the shell of each layout of document (with and without
+//   logos; src/core/docx-layout.ts) into dist/docx-shells/: a render fills it and never loads docx.
 //
 // templates/ stays the only source: nothing written here is committed.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,3 +55,12 @@ if (problems.length > 0) {
 }
 writeFileSync(BUILT_CATALOGUES_FILE, JSON.stringify(catalogues) + '\n');
 console.log(`catalogues vérifiés : ${Object.keys(catalogues).join(', ')} → ${BUILT_CATALOGUES_FILE}`);
+
+const { prebuiltShellFile } = await import('../dist/core/docx.js');
+const { shellPackage } = await import('../dist/core/docx-layout.js');
+for (const withLogos of [false, true]) {
+  const file = prebuiltShellFile(withLogos);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, await shellPackage(withLogos));
+}
+console.log(`enveloppes DOCX : 2 → ${dirname(prebuiltShellFile(false))}`);

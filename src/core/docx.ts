@@ -6,25 +6,13 @@
  * docx builds from `documentOptions` (styles, numbering definitions, A4 portrait page, "Page X sur
  * Y" footer; see src/core/ooxml/package.ts for who writes what).
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  TextRun,
-  type FileChild,
-  type ILevelsOptions,
-  type IPropertiesOptions,
-} from 'docx';
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { RenderError } from './errors.js';
-import { BODY_MARKER, HEADER_MARKER, documentParts, shellFromPackage, zipParts, type NumberingDefinition, type Shell } from './ooxml/package.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './assets.js';
+import { DESCRIPTION, NUMBERING, TEXT_WIDTH } from './page-layout.js';
+import { documentParts, shellFromPackage, zipParts, type Shell } from './ooxml/package.js';
 import type { Alignment, BlockSpec, CellSpec, ImageSpec, ParagraphSpec, RunSpec, TableSpec } from './ooxml/wordml.js';
 
 export interface DocxMetadata {
@@ -223,14 +211,14 @@ class BlockBuilder {
   }
 
   heading(token: Tokens.Heading, pageBreakBefore = false): ParagraphSpec {
-    const levels = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+    const levels = ['Title', 'Heading1', 'Heading2', 'Heading3'] as const;
     return {
       kind: 'paragraph',
       style: levels[Math.min(token.depth, 4) - 1]!,
       runs: this.inline(token.tokens),
       keepNext: true,
       keepLines: true,
-      alignment: token.depth === 1 ? AlignmentType.CENTER : undefined,
+      alignment: token.depth === 1 ? 'center' : undefined,
       pageBreakBefore: pageBreakBefore || undefined,
     };
   }
@@ -254,7 +242,7 @@ class BlockBuilder {
         {
           kind: 'paragraph',
           runs,
-          alignment: AlignmentType.JUSTIFIED,
+          alignment: 'both',
           list: { reference: token.ordered ? 'numeros' : 'puces', level: Math.min(level, 2), instance },
         },
         ...nested,
@@ -266,14 +254,14 @@ class BlockBuilder {
   container(token: ContainerToken): BlockSpec[] {
     switch (token.kind) {
       case 'centre':
-        return this.blocks(token.tokens, { alignment: AlignmentType.CENTER, listLevel: 0 });
+        return this.blocks(token.tokens, { alignment: 'center', listLevel: 0 });
       case 'annexe': {
         // An annex starts on a new page: its title carries "page break before", so no empty
         // paragraph is left at the bottom of the previous page.
         const first = token.tokens.find((t) => t.type !== 'space');
         if (first?.type !== 'heading') throw new RenderError('une annexe commence par son titre (## Annexe …)', 'gabarit-annexe');
         const rest = token.tokens.slice(token.tokens.indexOf(first) + 1);
-        return [this.heading(first as Tokens.Heading, true), ...this.blocks(rest, { alignment: AlignmentType.JUSTIFIED, listLevel: 0 })];
+        return [this.heading(first as Tokens.Heading, true), ...this.blocks(rest, { alignment: 'both', listLevel: 0 })];
       }
       default:
         return [this.table(token)];
@@ -282,7 +270,7 @@ class BlockBuilder {
 
   /** A cell's blocks: paragraphs only (a cell holding a table is not something a convention needs). */
   private cellParagraphs(tokens: readonly Token[]): ParagraphSpec[] {
-    const blocks = this.blocks(tokens, { alignment: AlignmentType.LEFT, listLevel: 0 });
+    const blocks = this.blocks(tokens, { alignment: 'left', listLevel: 0 });
     if (blocks.some((block) => block.kind !== 'paragraph')) throw new RenderError('tableau dans une cellule de tableau', 'gabarit-markdown');
     return blocks.length > 0 ? (blocks as ParagraphSpec[]) : [{ kind: 'paragraph', runs: [] }];
   }
@@ -398,103 +386,13 @@ function checkStructure(markdownText: string): void {
 export function blocksOf(markdownText: string): BlockSpec[] {
   checkStructure(markdownText);
   try {
-    return new BlockBuilder().blocks(markdown.lexer(markdownText), { alignment: AlignmentType.JUSTIFIED, listLevel: 0 });
+    return new BlockBuilder().blocks(markdown.lexer(markdownText), { alignment: 'both', listLevel: 0 });
   } catch (error) {
     if (error instanceof RangeError && /call stack/.test(error.message)) {
       throw new RenderError('le texte produit par les gabarits est trop imbriqué pour être lu (Markdown imbriqué sur des milliers de niveaux)', 'gabarit-markdown');
     }
     throw error;
   }
-}
-
-/** The width of the text on the page (A4 less the margins), in twentieths of a point. */
-const TEXT_WIDTH = 9638;
-
-function bulletLevels(): ILevelsOptions[] {
-  const symbols = ['•', '–', '▪'];
-  return symbols.map((text, level) => ({
-    level,
-    format: LevelFormat.BULLET,
-    text,
-    alignment: AlignmentType.LEFT,
-    style: { paragraph: { indent: { left: 567 * (level + 1), hanging: 283 } } },
-  }));
-}
-
-function numberLevels(): ILevelsOptions[] {
-  const formats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
-  return formats.map((format, level) => ({
-    level,
-    format,
-    text: `%${level + 1}.`,
-    alignment: AlignmentType.LEFT,
-    style: { paragraph: { indent: { left: 567 * (level + 1), hanging: 340 } } },
-  }));
-}
-
-/** The lists' numbering definitions: docx writes them, our list paragraphs refer to them. */
-const NUMBERING_CONFIG: readonly { reference: string; levels: ILevelsOptions[] }[] = [
-  { reference: 'puces', levels: bulletLevels() },
-  { reference: 'numeros', levels: numberLevels() },
-];
-
-const BODY_FONT = 'Arial';
-const DESCRIPTION = 'Document produit par convention à partir de sa description YAML.';
-
-/** What the document's sections hold: the body, and the first page's header when there are logos. */
-export interface SectionContent {
-  body: FileChild[];
-  firstHeader?: Paragraph;
-}
-
-/**
- * The document as docx's options: styles, numbering definitions, page setup, headers and footers,
- * properties. The layout of every convention is here, written by docx; change it here (a style, a
- * margin…) and both the package and the test's oracle follow.
- */
-export function documentOptions(metadata: DocxMetadata | undefined, content: SectionContent): IPropertiesOptions {
-  const footer = () =>
-    new Footer({
-      children: [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES], size: 18 })],
-        }),
-      ],
-    });
-  return {
-    title: metadata?.title,
-    subject: metadata?.subject,
-    creator: metadata?.creator,
-    lastModifiedBy: metadata?.creator,
-    description: DESCRIPTION,
-    customProperties: metadata?.sourceSha256 ? [{ name: 'SourceSHA256', value: metadata.sourceSha256 }] : [],
-    styles: {
-      default: {
-        document: { run: { font: BODY_FONT, size: 21, language: { value: 'fr-FR' } }, paragraph: { spacing: { after: 120, line: 264 } } },
-        title: { run: { font: BODY_FONT, size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 360 } } },
-        heading1: { run: { font: BODY_FONT, size: 24, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 300, after: 120 }, keepNext: true } },
-        heading2: { run: { font: BODY_FONT, size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
-        heading3: { run: { font: BODY_FONT, size: 21, bold: true }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },
-      },
-    },
-    numbering: { config: NUMBERING_CONFIG.map(({ reference, levels }) => ({ reference, levels })) },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838, orientation: PageOrientation.PORTRAIT },
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, footer: 567, header: 567 },
-          },
-          titlePage: content.firstHeader !== undefined,
-        },
-        headers: content.firstHeader ? { first: new Header({ children: [content.firstHeader] }), default: new Header({ children: [] }) } : undefined,
-        // With logos, the first page has its own header, hence its own footer: the same one.
-        footers: { default: footer(), first: footer() },
-        children: content.body,
-      },
-    ],
-  };
 }
 
 /** Logos share the first page's header at one height, side by side, the last one against the right margin. */
@@ -517,24 +415,31 @@ export function logoImages(logos: NonNullable<DocxMetadata['logos']>): ImageSpec
   });
 }
 
-/** The numbering definitions as our writer needs them (references and levels, in docx's order). */
-const NUMBERING: readonly NumberingDefinition[] = NUMBERING_CONFIG.map(({ reference, levels }) => ({
-  reference,
-  levels: levels.map(({ level, start }) => ({ level, start })),
-}));
-
 const shells = new Map<boolean, Promise<Shell>>();
+
+/** Where the build writes docx's package of each layout (scripts/build-assets.mjs). */
+export function prebuiltShellFile(withLogos: boolean): string {
+  return join(PACKAGE_ROOT, 'dist', 'docx-shells', withLogos ? 'avec-logos.docx' : 'sans-logos.docx');
+}
 
 /**
  * docx's package of a document whose body (and first-page header, with logos) is a marker
- * paragraph, read as a shell: built on the first document of each layout, then kept.
+ * paragraph, read as a shell (src/core/docx-layout.ts). The build packs it once
+ * (scripts/build-assets.mjs), so that a render loads no docx at all: docx and the libraries it
+ * evaluates on load were a third of a cold render. Without that file (tests run from the sources
+ * before any build), docx packs it here, on the first document of each layout. Either way it is kept
+ * for the process; test/unit/docx-package.test.ts checks the built one is what docx packs now.
  */
 function shell(withLogos: boolean): Promise<Shell> {
   let built = shells.get(withLogos);
   if (!built) {
-    const marker = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-    const document = new Document(documentOptions(undefined, { body: [marker(BODY_MARKER)], firstHeader: withLogos ? marker(HEADER_MARKER) : undefined }));
-    built = Packer.toBuffer(document).then((bytes) => shellFromPackage(bytes, NUMBERING));
+    built = readFile(prebuiltShellFile(withLogos))
+      .catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        const { shellPackage } = await import('./docx-layout.js');
+        return shellPackage(withLogos);
+      })
+      .then((bytes) => shellFromPackage(bytes, NUMBERING));
     shells.set(withLogos, built);
     built.catch(() => shells.delete(withLogos));
   }

@@ -15,10 +15,11 @@ test.each([
   ['a control character', 'Un texte \u0001 ici.\n', 'U+0001'],
   ['U+FFFF', 'Un texte \uFFFF ici.\n', 'U+FFFF'],
   // marked reads these by re-reading or scanning the rest of the line at each mark: minutes of
-  // work, then a stack overflow, before they were bounded.
-  ['a line of 2 M characters: quotes nested a million deep', `${'> '.repeat(1_000_000)}texte\n`, 'niveaux de citations ou de listes'],
-  ['a line of 2 M characters: list markers nested a million deep', `${'- '.repeat(1_000_000)}texte\n`, 'niveaux de citations ou de listes'],
-  ['a line of 2 M characters: emphasis marks', `${'*'.repeat(1_000_000)}texte${'*'.repeat(1_000_000)}\n`, 'marques Markdown'],
+  // work, then a stack overflow, before they were bounded. 800 K characters: under the 1 MB a
+  // template file may weigh (gabarit-trop-volumineux), far over any depth a document has.
+  ['a line of 800 K characters: quotes nested 400 000 deep', `${'> '.repeat(400_000)}texte\n`, 'niveaux de citations ou de listes'],
+  ['a line of 800 K characters: list markers nested 400 000 deep', `${'- '.repeat(400_000)}texte\n`, 'niveaux de citations ou de listes'],
+  ['a line of 800 K characters: emphasis marks', `${'*'.repeat(400_000)}texte${'*'.repeat(400_000)}\n`, 'marques Markdown'],
 ])('a template writing %s: exit 2, a template error, nothing written', (_what, output, message) => {
   const overlay = temporaryFolder();
   mkdirSync(join(overlay, 'common'));

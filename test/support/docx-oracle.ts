@@ -28,7 +28,8 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { documentOptions, type DocxMetadata } from '../../src/core/docx.js';
+import type { DocxMetadata } from '../../src/core/docx.js';
+import { documentOptions } from '../../src/core/docx-layout.js';
 import type { BlockSpec, ImageSpec, ParagraphSpec, RunSpec, TableSpec } from '../../src/core/ooxml/wordml.js';
 
 function run(spec: RunSpec): TextRun {

@@ -7,12 +7,15 @@
  * and on generated blocks.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { shellFromPackage } from '../../src/core/ooxml/package.js';
+import { shellPackage } from '../../src/core/docx-layout.js';
+import { NUMBERING } from '../../src/core/page-layout.js';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { checkFile, composeModel } from '../../src/core/pipeline.js';
 import { renderMarkdown, templatesFor } from '../../src/core/render.js';
-import { blocksOf, buildDocx, docxOfBlocks, LOGO_TAB_STOP, logoImages, type DocxMetadata } from '../../src/core/docx.js';
+import { blocksOf, buildDocx, docxOfBlocks, LOGO_TAB_STOP, logoImages, prebuiltShellFile, type DocxMetadata } from '../../src/core/docx.js';
 import type { BlockSpec, ParagraphSpec, RunSpec, TableSpec } from '../../src/core/ooxml/wordml.js';
 import { oracleParts, unzipParts } from '../support/docx-oracle.js';
 import { EXAMPLES, FIXTURES } from '../support/paths.js';
@@ -51,6 +54,15 @@ async function expectSameAsDocx(blocks: readonly BlockSpec[], metadata: DocxMeta
     expect([path, a]).toEqual([path, b]);
   }
 }
+
+describe('the shells the build packed are the ones docx packs now', () => {
+  // A render reads them and never loads docx: a layout changed since the build must fail here
+  // (npm run build packs them again), not ship an old look.
+  test.each([[false], [true]])('with logos: %s', async (withLogos) => {
+    const built = shellFromPackage(readFileSync(prebuiltShellFile(withLogos)), NUMBERING);
+    expect(built).toEqual(shellFromPackage(await shellPackage(withLogos), NUMBERING));
+  });
+});
 
 describe('our package is the one docx writes for the same content', () => {
   test.each(sources.map((s) => [s.split('/').slice(-2).join('/'), s]))('%s', async (_name, file) => {

@@ -4,7 +4,8 @@
  * mapped to the modules they hold through the bundle's `modules.json`. `validate` must never load
  * docx, handlebars, marked, jszip, inquirer or the ajv compiler; `--help` none of them either;
  * `--version` nothing past the bin; `render` the Handlebars compiler only for templates it must
- * compile (an overlay), the bundled ones coming precompiled.
+ * compile (an overlay), the bundled ones coming precompiled, and never docx (the build packs the
+ * documents' shells).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -161,11 +162,14 @@ describe('start-up: what each command loads', () => {
     expect(version.files.filter((f) => !f.startsWith('node:'))).toEqual(['bin/convention.js']);
   });
 
-  test('render does load docx (the probe sees what it should)', () => {
+  test('render loads marked and our writer but not docx: the build packed the shells (dist/docx-shells)', () => {
     const out = join(probeDir, 'un.docx');
     const { files, status } = loadedBy([BIN, 'render', example, '-o', out]);
     expect(status).toBe(0);
-    expect(packagesIn(files).has('docx')).toBe(true);
+    // The probe sees what it should: marked, which render needs, is seen.
+    expect(packagesIn(files).has('marked')).toBe(true);
+    expect(packagesIn(files).has('docx')).toBe(false);
+    expect(files.filter((f) => /core\/docx-layout\.[jt]s$/.test(f))).toEqual([]);
     // The bundled templates come precompiled by the build: Handlebars' runtime, never its compiler.
     expect(files.some((f) => HANDLEBARS_RUNTIME.test(f))).toBe(true);
     expect(files.filter((f) => HANDLEBARS_COMPILER.test(f))).toEqual([]);

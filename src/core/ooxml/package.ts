@@ -16,15 +16,15 @@
  * of CPU (measured on the examples, warm), more than the rest of a render together; the writer
  * here takes some 3 ms, Markdown lexing included. Yet most of what docx writes does not depend on
  * the convention, and that part stays docx's: the document's layout and styles are docx options
- * (`documentOptions` in src/core/docx.ts) — a style, a margin, a footer or a list definition is
+ * (`documentOptions` in src/core/docx-layout.ts) — a style, a margin, a footer or a list definition is
  * changed there, written by docx, with nothing to change here. What we write is small and fixed
  * (the types of wordml.ts), and docx is its oracle (test/unit/docx-package.test.ts): the same
  * content given to docx as its objects must give the same parts, byte for byte, up to the
  * canonicalisation that test documents (dates, and the ids docx takes from process-wide counters).
  *
- * The price is paid once per process: docx's Packer compresses the shell in JavaScript (fflate)
- * before we read it back, some 100 ms of CPU in a cold process, where a batch spends it once per
- * thread. The public API offers no way to get the parts without the zip.
+ * docx's Packer compresses the shell in JavaScript (fflate) before we read it back, some 100 ms of
+ * CPU in a cold process, and loading docx costs as much again: the build packs the shells once
+ * (scripts/build-assets.mjs), and a render reads them without loading docx.
  *
  * No private API of docx is used and nothing of it is patched: the shell is read from the zip
  * `Packer.toBuffer` returns.

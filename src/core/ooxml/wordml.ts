@@ -13,7 +13,7 @@
  * `package.ts`: styles, numbering definitions, settings, footers, section properties…).
  *
  * To change how a paragraph looks, prefer a style: styles are docx options (`documentOptions` in
- * src/core/docx.ts), and a paragraph only names its style. A new direct property (an outline
+ * src/core/docx-layout.ts), and a paragraph only names its style. A new direct property (an outline
  * level, say) is added in three places: its field in `ParagraphSpec`, its element in `paragraph()`
  * at the place docx's ParagraphProperties writes it, and its docx option in
  * test/support/docx-oracle.ts — whose generated-blocks test then says whether the two agree.
