@@ -89,9 +89,12 @@ export function documentOptions(metadata: DocxMetadata | undefined, content: Sec
       default: {
         document: { run: { font: BODY_FONT, size: 21, language: { value: 'fr-FR' } }, paragraph: { spacing: { after: 120, line: 264 } } },
         title: { run: { font: BODY_FONT, size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 360 } } },
-        heading1: { run: { font: BODY_FONT, size: 24, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 300, after: 120 }, keepNext: true } },
-        heading2: { run: { font: BODY_FONT, size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
-        heading3: { run: { font: BODY_FONT, size: 21, bold: true }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },
+        // Outline levels (0 = level 1): what Word's navigation pane, LibreOffice's Navigator and
+        // PDF bookmarks read. docx.ts gives each heading the level of its place in the document.
+        heading1: { run: { font: BODY_FONT, size: 24, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 300, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
+        heading2: { run: { font: BODY_FONT, size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
+        heading3: { run: { font: BODY_FONT, size: 21, bold: true }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 } },
+        heading4: { run: { font: BODY_FONT, size: 21, bold: true, italics: true, color: '000000' }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true, keepLines: true, outlineLevel: 3 } },
       },
     },
     numbering: { config: NUMBERING_CONFIG.map(({ reference, levels }) => ({ reference, levels })) },

@@ -37,7 +37,7 @@ interface ContainerToken {
 }
 
 const TABLE_KINDS = new Set(['tableau', 'grille', 'signatures']);
-const CONTAINER_KINDS = new Set(['centre', 'annexe', ...TABLE_KINDS]);
+const CONTAINER_KINDS = new Set(['centre', 'annexe', 'groupe', ...TABLE_KINDS]);
 
 const containerExtension: TokenizerAndRendererExtension = {
   name: 'container',
@@ -134,8 +134,19 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** A group heading ("TITRE II : …") sits between the title (`#`) and the articles (`##`) it holds. */
+const GROUP_DEPTH = 1.5;
+/** Word's built-in heading styles the layout defines (src/core/docx-layout.ts). */
+const DEEPEST_HEADING = 4;
+
 class BlockBuilder {
   private orderedListInstance = 0;
+  /**
+   * The Markdown depths of the headings open at this point, outermost first: a heading's outline
+   * level is its place among them, so that a document's tree follows its own structure (an article
+   * is level 1, or 2 under a TITRE; its sub-articles one more), whatever depth a template wrote.
+   */
+  private readonly openHeadings: number[] = [];
 
   inline(tokens: readonly Token[] | undefined, style: InlineStyle = {}, runs: RunSpec[] = []): RunSpec[] {
     for (const token of tokens ?? []) {
@@ -210,11 +221,18 @@ class BlockBuilder {
     return out;
   }
 
-  heading(token: Tokens.Heading, pageBreakBefore = false): ParagraphSpec {
-    const levels = ['Title', 'Heading1', 'Heading2', 'Heading3'] as const;
+  heading(token: Tokens.Heading, pageBreakBefore = false, depth: number = token.depth): ParagraphSpec {
+    let style = 'Title';
+    if (depth === 1) {
+      this.openHeadings.length = 0;
+    } else {
+      while (this.openHeadings.length > 0 && this.openHeadings.at(-1)! >= depth) this.openHeadings.pop();
+      this.openHeadings.push(depth);
+      style = `Heading${Math.min(this.openHeadings.length, DEEPEST_HEADING)}`;
+    }
     return {
       kind: 'paragraph',
-      style: levels[Math.min(token.depth, 4) - 1]!,
+      style,
       runs: this.inline(token.tokens),
       keepNext: true,
       keepLines: true,
@@ -260,8 +278,16 @@ class BlockBuilder {
         // paragraph is left at the bottom of the previous page.
         const first = token.tokens.find((t) => t.type !== 'space');
         if (first?.type !== 'heading') throw new RenderError('une annexe commence par son titre (## Annexe …)', 'gabarit-annexe');
+        // An annex is a tree of its own, at the top of the document's outline (not under the last TITRE).
+        this.openHeadings.length = 0;
         const rest = token.tokens.slice(token.tokens.indexOf(first) + 1);
         return [this.heading(first as Tokens.Heading, true), ...this.blocks(rest, { alignment: 'both', listLevel: 0 })];
+      }
+      case 'groupe': {
+        // A group of articles ("TITRE II : …"): its one heading, above the articles that follow it.
+        const headings = token.tokens.filter((t) => t.type !== 'space');
+        if (headings.length !== 1 || headings[0]!.type !== 'heading') throw new RenderError('un bloc « ::: groupe » contient son seul titre (## …)', 'gabarit-markdown');
+        return [this.heading(headings[0] as Tokens.Heading, false, GROUP_DEPTH)];
       }
       default:
         return [this.table(token)];
