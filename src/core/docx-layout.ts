@@ -20,6 +20,8 @@ import {
   TextRun,
   type FileChild,
   type ILevelsOptions,
+  type IParagraphOptions,
+  type IParagraphStylePropertiesOptions,
   type IPropertiesOptions,
 } from 'docx';
 import type { DocxMetadata } from './docx.js';
@@ -57,6 +59,14 @@ const NUMBERING_CONFIG = NUMBERING.map(({ reference, levels }) => {
 
 const BODY_FONT = 'Arial';
 
+/**
+ * Every paragraph's defaults (w:pPrDefault): spacing, and widow/orphan control — no first or last
+ * line of a paragraph alone at the top or foot of a page (Word and LibreOffice read it there). docx
+ * writes the defaults with its paragraph properties, which know `widowControl`, but the type of its
+ * style options does not name it: the object is typed as both.
+ */
+const DEFAULT_PARAGRAPH: IParagraphStylePropertiesOptions & Pick<IParagraphOptions, 'widowControl'> = { spacing: { after: 120, line: 264 }, widowControl: true };
+
 /** What the document's sections hold: the body, and the first page's header when there are logos. */
 export interface SectionContent {
   body: FileChild[];
@@ -87,7 +97,7 @@ export function documentOptions(metadata: DocxMetadata | undefined, content: Sec
     customProperties: metadata?.sourceSha256 ? [{ name: 'SourceSHA256', value: metadata.sourceSha256 }] : [],
     styles: {
       default: {
-        document: { run: { font: BODY_FONT, size: 21, language: { value: 'fr-FR' } }, paragraph: { spacing: { after: 120, line: 264 } } },
+        document: { run: { font: BODY_FONT, size: 21, language: { value: 'fr-FR' } }, paragraph: DEFAULT_PARAGRAPH },
         title: { run: { font: BODY_FONT, size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 360 } } },
         // Outline levels (0 = level 1): what Word's navigation pane, LibreOffice's Navigator and
         // PDF bookmarks read. docx.ts gives each heading the level of its place in the document.

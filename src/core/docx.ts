@@ -197,6 +197,9 @@ class BlockBuilder {
           for (let i = index + 1; i < tokens.length && next === undefined; i++) if (tokens[i]!.type !== 'space') next = tokens[i];
           // The sentence before the signatures ("Fait à…") stays on their page.
           const keepWithSignatures = next?.type === 'container' && (next as unknown as ContainerToken).kind === 'signatures';
+          // …and so does the end of the last clause above it: a signature page is never "Fait à" alone.
+          const previous = out.at(-1);
+          if (keepWithSignatures && previous?.kind === 'paragraph') previous.keepNext = true;
           out.push({ kind: 'paragraph', runs: this.inline(token.tokens), alignment: context.alignment, keepNext: keepWithSignatures || undefined });
           break;
         }
@@ -271,8 +274,12 @@ class BlockBuilder {
 
   container(token: ContainerToken): BlockSpec[] {
     switch (token.kind) {
-      case 'centre':
-        return this.blocks(token.tokens, { alignment: 'center', listLevel: 0 });
+      case 'centre': {
+        // A centred block (a title, a letterhead) is one whole, never split across two pages.
+        const blocks = this.blocks(token.tokens, { alignment: 'center', listLevel: 0 });
+        for (const block of blocks.slice(0, -1)) if (block.kind === 'paragraph') block.keepNext = true;
+        return blocks;
+      }
       case 'annexe': {
         // An annex starts on a new page: its title carries "page break before", so no empty
         // paragraph is left at the bottom of the previous page.
@@ -305,6 +312,7 @@ class BlockBuilder {
     const isSignatures = token.kind === 'signatures';
     const hasHeader = token.kind === 'tableau';
     const columns = Math.max(...token.rows.map((r) => r.length));
+    const lastRow = token.rows.length - 1;
     return {
       kind: 'table',
       columns: Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH / columns)),
@@ -320,11 +328,17 @@ class BlockBuilder {
             fill: header ? 'E7EEF7' : undefined,
             // A signature cell keeps room below the name for the handwritten signature and stamp.
             margins: { top: 60, bottom: isSignatures ? 1700 : 60, left: 100, right: 100 },
-            paragraphs: header ? this.bold(cells[i] ?? []) : this.cellParagraphs(cells[i] ?? []),
+            paragraphs: header ? this.bold(cells[i] ?? []) : this.keptWithNextRow(this.cellParagraphs(cells[i] ?? []), isSignatures && rowIndex < lastRow),
           };
         }),
       })),
     };
+  }
+
+  /** The signature blocks are one whole: each row's paragraphs keep with the next row. */
+  private keptWithNextRow(paragraphs: ParagraphSpec[], keep: boolean): ParagraphSpec[] {
+    if (keep) for (const paragraph of paragraphs) paragraph.keepNext = true;
+    return paragraphs;
   }
 
   private bold(tokens: readonly Token[]): ParagraphSpec[] {
@@ -355,6 +369,78 @@ class BlockBuilder {
       rows: [row(token.header, true), ...token.rows.map((r) => row(r, false))],
     };
   }
+}
+
+/**
+ * An e-mail address or a web address. Their hyphens are the only places a line may break inside
+ * them (LibreOffice and Word break after a hyphen), which cut "dpo.cpam-essonne@assurance-/maladie.fr"
+ * in two.
+ */
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>«»()]+[^\s<>«»().,;:!?\u00a0\u202f]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/**
+ * U+2060 WORD JOINER, put after each hyphen of an address: no line break there (Unicode's line
+ * breaking, which LibreOffice follows: an address that does not fit goes whole to the next line).
+ * The trade-off: WordprocessingML has no way to forbid a break inside a run that keeps the text as it
+ * is (`w:noBreakHyphen` and U+2011 are another character, which a copied address carries and which
+ * breaks it); the joiner is invisible and zero-width, LibreOffice's PDF does not carry it in its
+ * text (a copy from the PDF is the address as written), but a copy from the DOCX carries it.
+ */
+const WORD_JOINER = '\u2060';
+
+function protectAddresses(text: string): string {
+  if (!text.includes('-') || !(text.includes('@') || text.includes('://') || text.includes('www.'))) return text;
+  return text.replace(ADDRESS, (address) => address.replace(/-/g, `-${WORD_JOINER}`));
+}
+
+/** Adjacent runs of the same look, as one: an address split by a value's escapes is found whole. */
+function joinRuns(runs: RunSpec[]): RunSpec[] {
+  const joined: RunSpec[] = [];
+  for (const run of runs) {
+    const last = joined.at(-1);
+    if (last && !('break' in last) && !('break' in run) && last.bold === run.bold && last.italics === run.italics) {
+      joined[joined.length - 1] = { ...last, text: last.text + run.text };
+    } else {
+      joined.push(run);
+    }
+  }
+  for (const [index, run] of joined.entries()) if (!('break' in run)) joined[index] = { ...run, text: protectAddresses(run.text) };
+  return joined;
+}
+
+function plainText(paragraph: ParagraphSpec): string {
+  let text = '';
+  for (const run of paragraph.runs) if (!('break' in run)) text += run.text;
+  return text.trim();
+}
+
+/** A paragraph that announces what follows: a bold label, or a lead-in ending with a colon. */
+function announces(paragraph: ParagraphSpec): boolean {
+  const text = plainText(paragraph);
+  if (text === '') return false;
+  if (text.endsWith(':')) return true;
+  return paragraph.runs.every((run) => 'break' in run || run.bold === true || run.text.trim() === '');
+}
+
+function settleParagraph(paragraph: ParagraphSpec): void {
+  if (paragraph.runs.length > 1 || (paragraph.runs.length === 1 && !('break' in paragraph.runs[0]!))) paragraph.runs = joinRuns(paragraph.runs);
+}
+
+/**
+ * Page breaks that keep a document readable, decided on the whole sequence of blocks: a bold
+ * label, a lead-in ending in « : » and a table's caption keep with what follows (a heading's
+ * style already does), so that no page ends with them; and runs are joined, addresses protected.
+ */
+function settle(blocks: BlockSpec[]): BlockSpec[] {
+  blocks.forEach((block, index) => {
+    if (block.kind === 'table') {
+      for (const row of block.rows) for (const cell of row.cells) for (const paragraph of cell.paragraphs) settleParagraph(paragraph);
+      return;
+    }
+    settleParagraph(block);
+    const next = blocks[index + 1];
+    if (next !== undefined && !block.keepNext && (next.kind === 'table' || announces(block))) block.keepNext = true;
+  });
+  return blocks;
 }
 
 /**
@@ -412,7 +498,7 @@ function checkStructure(markdownText: string): void {
 export function blocksOf(markdownText: string): BlockSpec[] {
   checkStructure(markdownText);
   try {
-    return new BlockBuilder().blocks(markdown.lexer(markdownText), { alignment: 'both', listLevel: 0 });
+    return settle(new BlockBuilder().blocks(markdown.lexer(markdownText), { alignment: 'both', listLevel: 0 }));
   } catch (error) {
     if (error instanceof RangeError && /call stack/.test(error.message)) {
       throw new RenderError('le texte produit par les gabarits est trop imbriqué pour être lu (Markdown imbriqué sur des milliers de niveaux)', 'gabarit-markdown');
