@@ -36,6 +36,21 @@ export function requireSoffice(): string {
   return soffice;
 }
 
+/**
+ * LibreOffice's PDF export, as administrations archive signed documents: PDF/A-2b
+ * (`SelectPdfVersion` 2: fonts embedded, XMP metadata declaring `pdfaid:part` 2, no transparency or
+ * encryption), tagged (structure for assistive readers, and the document's language), with
+ * bookmarks from the headings' outline. Title, subject, author and language come from the DOCX's
+ * properties. The options are given as JSON, which LibreOffice reads since 7.4.
+ */
+const PDF_FILTER =
+  'pdf:writer_pdf_Export:' +
+  JSON.stringify({
+    SelectPdfVersion: { type: 'long', value: '2' },
+    UseTaggedPDF: { type: 'boolean', value: 'true' },
+    ExportBookmarks: { type: 'boolean', value: 'true' },
+  });
+
 /** Temporary folders are named after the process, so that an interrupted command finds its own. */
 const folderPrefix = (pid: number) => `convention-pdf-${pid}-`;
 
@@ -69,7 +84,7 @@ async function convert(docx: Uint8Array, label: string, options: PdfOptions): Pr
     const outcome = await new Promise<{ status: number | null; stopped?: 'timeout' | 'abort' }>((resolve, reject) => {
       // A process group of its own, to stop soffice.bin with the script that started it; and
       // out of the terminal's group, so that Ctrl-C reaches this command, which stops it.
-      const child = spawn(soffice, ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', work, input], {
+      const child = spawn(soffice, ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', PDF_FILTER, '--outdir', work, input], {
         stdio: 'ignore',
         detached: true,
       });

@@ -7,6 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOMParser, type Element } from '@xmldom/xmldom';
+import { docxHeadings, normalise, type Heading } from '../support/docx-outline.js';
 import { documentMarks, pageProblems, pdfPages } from '../support/pdf-pages.js';
 import { BIN, EXAMPLES, temporaryFolder } from '../support/paths.js';
 
@@ -32,6 +34,32 @@ const LIBREOFFICE_MISSES: Record<string, string[]> = {
   'mission-locale-lyon.docx': ['page 3 finit par « Article 4 : Collaboration opérationnelle »'],
 };
 
+/** The PDF's bookmarks, as poppler reads them (`pdftohtml -xml` writes the outline as nested lists). */
+function bookmarks(pdf: string): Heading[] {
+  const run = spawnSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', pdf], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  expect(run.status).toBe(0);
+  const xml = run.stdout;
+  const start = xml.indexOf('<outline>');
+  if (start === -1) return [];
+  const outline = new DOMParser().parseFromString(xml.slice(start, xml.lastIndexOf('</outline>') + '</outline>'.length), 'text/xml');
+  const items: Heading[] = [];
+  const walk = (list: Element, level: number) => {
+    for (let node = list.firstChild; node; node = node.nextSibling) {
+      if (node.nodeName === 'item') items.push({ level, text: normalise(node.textContent ?? '') });
+      else if (node.nodeName === 'outline') walk(node as Element, level + 1);
+    }
+  };
+  walk(outline.documentElement!, 1);
+  return items;
+}
+
+/** The PDF's XMP metadata, as poppler reads it. */
+function metadata(pdf: string): string {
+  const run = spawnSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  return run.stdout;
+}
+
 const out = temporaryFolder();
 
 (tools || process.env.REQUIRE_LIBREOFFICE === '1' ? describe : describe.skip)('rendered pages', () => {
@@ -45,6 +73,22 @@ const out = temporaryFolder();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   }, 900_000);
+
+  test.each(examples)('%s: every PDF is PDF/A-2b, with its properties, and its bookmarks are the document’s outline', async (example) => {
+    const documents = readdirSync(out).filter((f) => f.endsWith('.docx') && (f === `${example}.docx` || f.startsWith(`${example}-annexe-`)));
+    expect(documents).toContain(`${example}.docx`);
+    for (const docx of documents) {
+      const pdf = join(out, docx.replace(/\.docx$/, '.pdf'));
+      const xmp = metadata(pdf);
+      expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+      expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+      for (const property of ['dc:title', 'dc:description', 'dc:creator']) expect(xmp).toMatch(new RegExp(`<${property}>\\s*<rdf:(?:Alt|Seq)>\\s*<rdf:li[^>]*>[^<]+`));
+      expect(readFileSync(pdf).toString('latin1')).toContain('/Lang(fr-FR)');
+      const outline = await docxHeadings(readFileSync(join(out, docx)));
+      expect(outline.length).toBeGreaterThan(0);
+      expect(bookmarks(pdf)).toEqual(outline);
+    }
+  });
 
   test.each(examples)('%s: every document’s pages break well', async (example) => {
     const documents = readdirSync(out).filter((f) => f.endsWith('.docx') && (f === `${example}.docx` || f.startsWith(`${example}-annexe-`)));
