@@ -146,6 +146,14 @@ writeFileSync(${JSON.stringify(clockLoaded)}, new Date().toISOString());
     expect(custom).toMatch(new RegExp(`name="SourceSHA256"><vt:lpwstr>${sha256}</vt:lpwstr>`));
   });
 
+  test('“l’empreinte SHA-256 du YAML source” is the file’s own: a BOM and CR line ends included (sha256sum finds it)', async () => {
+    const bytes = Buffer.from('\uFEFF' + MAROLLES.replace(/\n/g, '\r'), 'utf8');
+    const folder = folderWith({ 'm.yaml': bytes });
+    expect(runCli(['render', join(folder, 'm.yaml')]).status).toBe(0);
+    const custom = await readPart(readFileSync(join(folder, 'm.docx')), 'docProps/custom.xml');
+    expect(custom).toContain(`<vt:lpwstr>${createHash('sha256').update(bytes).digest('hex')}</vt:lpwstr>`);
+  });
+
   test('“chemin relatif au YAML”: logos are found from the YAML’s folder, whatever the current folder', async () => {
     const elsewhere = temporaryFolder();
     const run = runCli(['render', join(FIXTURES, 'valid', 'locale-ccas-logos.yaml'), '-o', join(elsewhere, 'logos.docx')], elsewhere);
