@@ -46,7 +46,8 @@ async function planOutputs(files: string[], output: string | undefined): Promise
 
 export async function renderCommand(paths: string[], options: RenderCommandOptions): Promise<ExitCode> {
   const jobs = parseJobs(options.jobs);
-  const files = await expandInputs(paths);
+  const inputs = await expandInputs(paths);
+  const files = inputs.filter((input) => !input.error).map((input) => input.file);
   const pdf = options.pdf ? await import('../core/pdf.js') : undefined;
   // Said before any work: a batch must not stop half-way for a missing LibreOffice.
   if (pdf && !pdf.findSoffice()) await pdf.convertToPdf('', '', { force: false });
@@ -58,6 +59,12 @@ export async function renderCommand(paths: string[], options: RenderCommandOptio
   const started = process.hrtime.bigint();
   const progress = await openProgress(files.length);
   let worst: ExitCode = ExitCode.Success;
+  // A path that gives no file is reported, and the others are rendered all the same.
+  for (const input of inputs) {
+    if (!input.error) continue;
+    progress.error(formatFailure(describeError(input.error)));
+    worst = ExitCode.UsageOrIo;
+  }
   let rendered = 0;
   await renderBatch(tasks, jobs, async (task, outcome) => {
     let code: ExitCode;
