@@ -144,16 +144,25 @@ describe('validate output formats, types and schema (real bin)', () => {
     const schema = runCli(['schema', 'locale-ccas']);
     expect(schema.status).toBe(0);
     expect(JSON.parse(schema.stdout).$id).toContain('locale-ccas.schema.json');
+    // One document: the common definitions copied in, no reference to another file.
+    expect(schema.stdout).not.toContain('common.schema.json');
+    expect(JSON.parse(schema.stdout).definitions).toHaveProperty('partie');
+    const common = runCli(['schema', 'common']);
+    expect(common.status).toBe(0);
+    expect(Object.keys(JSON.parse(common.stdout).definitions)).toEqual(expect.arrayContaining(['partie', 'adresse', 'referent', 'signature']));
     const unknown = runCli(['schema', 'locale-cca']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('Vouliez-vous dire « locale-ccas » ?');
   });
 
-  test('every example declares its schema for editors', () => {
+  test('every example declares its editor schema at its URL for this version, which the package holds', () => {
+    const { name, version, files } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; files: string[] };
+    expect(files).toContain('dist/schemas');
     for (const example of examples) {
       const first = readFileSync(join(EXAMPLES, example), 'utf8').split('\n')[0];
       const type = /^type: (.+)$/m.exec(readFileSync(join(EXAMPLES, example), 'utf8'))![1];
-      expect(first).toBe(`# yaml-language-server: $schema=../schemas/${type}.schema.json`);
+      expect(first).toBe(`# yaml-language-server: $schema=https://cdn.jsdelivr.net/npm/${name}@${version}/dist/schemas/${type}.schema.json`);
+      expect(existsSync(join(ROOT, 'dist', 'schemas', `${type}.schema.json`))).toBe(true);
     }
   });
 });

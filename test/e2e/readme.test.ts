@@ -364,10 +364,14 @@ describe('types and schema', () => {
     for (const type of defaultRegistry().types) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${type.id}\\s+${type.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
   });
 
-  test.each(defaultRegistry().types.map((t) => t.id))('“schema <type> affiche le schéma JSON d’un type”: %s', (type) => {
+  test.each(defaultRegistry().types.map((t) => t.id))('“schema <type> affiche le schéma JSON d’un type tel que le lisent les éditeurs”, the one published: %s', (type) => {
     const run = runCli(['schema', type]);
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'schemas', `${type}.schema.json`), 'utf8')));
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'dist', 'schemas', `${type}.schema.json`), 'utf8')));
+    // Every rubrique of the type's own schema, with its title.
+    const source = JSON.parse(readFileSync(join(ROOT, 'schemas', `${type}.schema.json`), 'utf8')) as { properties: Record<string, { title?: string }> };
+    const printed = JSON.parse(run.stdout) as { properties: Record<string, { title?: string }> };
+    for (const [key, property] of Object.entries(source.properties)) expect(printed.properties[key]!.title).toBe(property.title);
   });
 });
 
