@@ -88,7 +88,10 @@ const GUIDES: Record<string, CommandGuide> = {
     exitCodes: [[ExitCode.Success, 'liste affichée']],
   },
   schema: {
-    examples: [["enregistrer le schéma d'un type", 'convention schema locale-ccas > locale-ccas.schema.json']],
+    examples: [
+      ["enregistrer le schéma d'un type, pour un éditeur hors ligne", 'convention schema locale-ccas > locale-ccas.schema.json'],
+      ['les définitions communes (parties, adresses, référents, signature…)', 'convention schema common'],
+    ],
     exitCodes: [
       [ExitCode.Success, 'schéma affiché'],
       [ExitCode.UsageOrIo, 'type inconnu'],
@@ -198,8 +201,8 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
 
   program
     .command('schema')
-    .description("Afficher le schéma JSON d'un type de convention (pour un éditeur ou un autre outil).")
-    .argument('<type>', 'type de convention (voir « convention types »)')
+    .description("Afficher le schéma JSON d'un type de convention, tel que le lisent les éditeurs (document unique, messages en français).")
+    .argument('<schéma>', "type de convention (voir « convention types »), ou « common » pour les définitions communes à tous les types")
     .helpOption('-h, --help', "afficher l'aide")
     .action(async (type: string) => {
       const { schemaCommand } = await import('./schema-command.js');

@@ -14,6 +14,9 @@ export type JsonSchema = Record<string, unknown>;
 
 const COMMON_FILE = 'common.schema.json';
 
+/** The id `convention schema` takes for the common definitions, and their editor schema's name. */
+export const COMMON_ID = 'common';
+
 /** The CDN that serves a published npm package's files at a fixed version. */
 export const SCHEMA_CDN = 'https://cdn.jsdelivr.net/npm';
 /** Where the build writes the editor schemas, below the package root (a folder the package publishes). */

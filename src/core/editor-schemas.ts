@@ -6,11 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, readSchema } from './assets.js';
-import { EDITOR_SCHEMAS_FOLDER, editorCommonSchema, editorSchema, editorSchemaUrl, type JsonSchema, type PackageIdentity } from './editor-schema.js';
+import { COMMON_ID, EDITOR_SCHEMAS_FOLDER, editorCommonSchema, editorSchema, editorSchemaUrl, type JsonSchema, type PackageIdentity } from './editor-schema.js';
 import type { ConventionTypeInfo } from './registry.js';
 
-/** The id `convention schema` takes for the common definitions. */
-export const COMMON_ID = 'common';
+export { COMMON_ID };
 
 export function packageIdentity(): PackageIdentity {
   const { name, version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageIdentity;
