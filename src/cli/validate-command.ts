@@ -36,18 +36,19 @@ export interface FileReport {
 export async function validateCommand(paths: string[], options: ValidateOptions): Promise<ExitCode> {
   const { format, quiet = false } = options;
   const reports: FileReport[] = [];
-  const counted: Pick<FileReport, 'problems' | 'exitCode'>[] = [];
+  const summary = emptySummary();
   let worst: ExitCode = ExitCode.Success;
   for (const input of await expandInputs(paths)) {
     const report = input.error ? failed(input.file, input.error) : await check(input.file);
     worst = Math.max(worst, report.exitCode) as ExitCode;
-    counted.push({ problems: report.problems, exitCode: report.exitCode });
-    // Text and annotations are printed as files are checked; the other formats are one document.
+    count(summary, report);
+    // Text and annotations are printed as files are checked; the other formats are one document,
+    // which keeps each file's problems (and its text only where code frames are shown: JUnit).
     if (format === 'text') printText(report, quiet);
     else if (format === 'github') for (const problem of report.problems) console.log(formatGithub(problem));
-    else reports.push(report);
+    else reports.push(format === 'junit' ? report : { ...report, text: undefined });
   }
-  if (format === 'text' && !quiet) console.log(summaryLine(summarise(counted)));
+  if (format === 'text' && !quiet) console.log(summaryLine(summary));
   if (format === 'json') console.log(visibleJson(JSON.stringify(reports.flatMap((r) => r.problems.map(toJson)), null, 2)));
   else if (format === 'sarif' || format === 'junit' || format === 'gitlab') {
     const ci = await import('./ci-formats.js');
@@ -104,26 +105,28 @@ export interface Summary {
   warnings: number;
 }
 
-export function summarise(reports: readonly Pick<FileReport, 'problems' | 'exitCode'>[]): Summary {
-  const summary: Summary = { files: reports.length, valid: 0, invalid: 0, unreadable: 0, errors: 0, warnings: 0 };
-  for (const report of reports) {
-    if (report.exitCode === ExitCode.UsageOrIo) summary.unreadable++;
-    else if (report.exitCode === ExitCode.InvalidConvention) summary.invalid++;
-    else summary.valid++;
-    for (const problem of report.problems) {
-      if (problem.severity === 'error') summary.errors++;
-      else summary.warnings++;
-    }
-  }
-  return summary;
+export function emptySummary(): Summary {
+  return { files: 0, valid: 0, invalid: 0, unreadable: 0, errors: 0, warnings: 0 };
 }
 
-const count = (n: number, singular: string, plural: string = `${singular}s`) => `${n} ${n > 1 ? plural : singular}`;
+/** Adds a file's outcome to the summary (counted as files go: a long run keeps no list of them). */
+export function count(summary: Summary, report: Pick<FileReport, 'problems' | 'exitCode'>): void {
+  summary.files++;
+  if (report.exitCode === ExitCode.UsageOrIo) summary.unreadable++;
+  else if (report.exitCode === ExitCode.InvalidConvention) summary.invalid++;
+  else summary.valid++;
+  for (const problem of report.problems) {
+    if (problem.severity === 'error') summary.errors++;
+    else summary.warnings++;
+  }
+}
+
+const counted = (n: number, singular: string, plural: string = `${singular}s`) => `${n} ${n > 1 ? plural : singular}`;
 
 /** « Bilan : 12 fichiers vérifiés : 10 valides, 1 invalide, 1 illisible ; 3 erreurs, 1 avertissement. » */
 export function summaryLine(summary: Summary): string {
   return (
-    `Bilan : ${count(summary.files, 'fichier vérifié', 'fichiers vérifiés')} : ${count(summary.valid, 'valide')}, ${count(summary.invalid, 'invalide')}, ` +
-    `${count(summary.unreadable, 'illisible')} ; ${count(summary.errors, 'erreur')}, ${count(summary.warnings, 'avertissement')}.`
+    `Bilan : ${counted(summary.files, 'fichier vérifié', 'fichiers vérifiés')} : ${counted(summary.valid, 'valide')}, ${counted(summary.invalid, 'invalide')}, ` +
+    `${counted(summary.unreadable, 'illisible')} ; ${counted(summary.errors, 'erreur')}, ${counted(summary.warnings, 'avertissement')}.`
   );
 }
