@@ -44,7 +44,8 @@ export async function openProgress(total: number, stream: NodeJS.WriteStream = p
   const bar: SingleBar = bars.create(total, 0);
   return {
     error: (text) => (report.isTTY ? bars.log(text.endsWith('\n') ? text : `${text}\n`) : console.log(text)),
-    success: () => undefined,
+    // The bar stands for the success lines only on the terminal: a report redirected to a file keeps them.
+    success: (text) => (report.isTTY ? undefined : console.log(text)),
     tick: () => bar.increment(),
     close: () => bars.stop(),
   };

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { Ajv } from 'ajv';
 import * as formats from 'ajv-formats';
-import { EXAMPLES, FIXTURES, ROOT, temporaryFolder } from '../support/paths.js';
+import { BIN, EXAMPLES, FIXTURES, ROOT, temporaryFolder } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
 const INVALID = join(FIXTURES, 'invalid');
@@ -190,5 +190,28 @@ describe('I/O errors, paths and streams in every format', () => {
     expect(usage.status).toBe(2);
     expect(usage.stdout).toBe('');
     expect(usage.stderr).toContain('option inconnue');
+  });
+});
+
+/** util-linux `script`: a pseudo-terminal, as a user at a terminal runs the bin. */
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe('render in a terminal: the bar on stderr, the report on stdout', () => {
+  (hasScript ? test : test.skip)('with stdout redirected to a file, the problems go to the file and the bar to the terminal', () => {
+    const folder = temporaryFolder();
+    for (const example of examples) copyFileSync(join(EXAMPLES, example), join(folder, example));
+    copyFileSync(join(INVALID, 'code-postal.yaml'), join(folder, 'invalide.yaml'));
+    const command = `'${process.execPath}' '${BIN}' render . -o out/ > rapport.txt`;
+    const environment: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1' };
+    delete environment.CI;
+    const screen = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: folder, encoding: 'utf8', env: environment, timeout: 60000 }).stdout;
+    expect(screen).toMatch(/100 %/);
+    expect(screen).not.toContain('format-invalide');
+    const report = readFileSync(join(folder, 'rapport.txt'), 'utf8');
+    expect(report).toContain('invalide.yaml:16:20  erreur  format-invalide');
+    expect(report).toContain('invalide.yaml : convention invalide, aucun document écrit');
+    expect(report).toMatch(new RegExp(`^Bilan : ${examples.length} conventions rendues, 1 en échec`, 'm'));
+    // The bar replaces the success lines only on the terminal it draws on: the report keeps them.
+    expect(report.match(/^✓ /gm)).toHaveLength(examples.length);
   });
 });
