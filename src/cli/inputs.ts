@@ -35,6 +35,17 @@ export function displayPath(path: string, cwd: string = process.cwd()): string {
 export async function expandInputs(paths: readonly string[]): Promise<Input[]> {
   const inputs: Input[] = [];
   for (const given of paths) {
+    if (given === '-') {
+      // Not the standard input: a convention is a file of record, with a name its problems point to.
+      inputs.push({
+        file: '-',
+        error: new UserError(
+          "« - » : l'entrée standard n'est pas lue ; enregistrez la convention dans un fichier .yaml et donnez son chemin (un fichier nommé « - » : ./-).",
+          'entree-standard',
+        ),
+      });
+      continue;
+    }
     const path = displayPath(given);
     const info = await stat(path).catch(() => undefined);
     const globber = !info && MAYBE_PATTERN.test(given) ? await import('tinyglobby') : undefined;

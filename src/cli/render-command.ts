@@ -15,6 +15,7 @@ import { openProgress, type Progress } from './batch-progress.js';
 import { expandInputs } from './inputs.js';
 import { planOutputs } from './render-plan.js';
 import { formatFailure, formatProblem, formatSuccess } from './report.js';
+import { describeError } from './run-files.js';
 
 export interface RenderCommandOptions {
   output?: string;

@@ -98,6 +98,20 @@ describe('convention validate (real bin)', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`${yaml}:\\d+:\\d+  erreur  champ-obligatoire  Rubrique obligatoire manquante dans « Convention locale CPAM – CCAS/CIAS » : « signature »`));
   });
+
+  test('« - » is not the standard input: said in every format, exit 2, the other files checked all the same; ./- is a file', () => {
+    const example = join(EXAMPLES, 'locale-ccas-marolles.yaml');
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = runCli(['validate', '-', example, '--format', format]);
+      expect(run.status).toBe(2);
+      if (format !== 'text') expect(run.stdout).toContain('entree-standard');
+      expect(run.stdout).toContain("l'entrée standard n'est pas lue");
+    }
+    expect(runCli(['validate', '-', example]).stdout).toContain('convention valide');
+    const folder = temporaryFolder();
+    copyFileSync(example, join(folder, '-'));
+    expect(runCli(['validate', './-'], folder).status).toBe(0);
+  });
 });
 
 describe('validate output formats, types and schema (real bin)', () => {
