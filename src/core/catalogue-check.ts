@@ -174,6 +174,9 @@ export function checkTypeDefinition(definition: TypeDefinition, templates: Reado
     needField(rule.chemin, `regles.${index}.chemin`);
     checkCondition(rule.si, `regles.${index}`);
   }
+  for (const [name, variant] of Object.entries(catalogue.variantes ?? {})) {
+    for (const [index, version] of (variant?.versions ?? []).entries()) checkCondition(version.si, `variantes.${name}.versions.${index}`);
+  }
   if (catalogue.bloc_final) {
     needTemplate(partial(catalogue.bloc_final.gabarit), 'bloc_final');
     checkCondition(catalogue.bloc_final.si, 'bloc_final');

@@ -5,7 +5,7 @@
  * Pure: no disk, no printing.
  */
 import { capitalize, dateInWords, fullName, numberInWords, possessive, streetLocation, withArticle, withDe, yearsInWords } from './french.js';
-import { holds, modelOf, placeOf, valueAt, withDefaults } from './conditions.js';
+import { holds, modelOf, placeOf, valueAt, variantsOf, withDefaults } from './conditions.js';
 import type { Catalogue } from './generated/catalogue.js';
 import type { Adresse, Dpo, Duree, Partie, Referent, Representant, Signature } from './generated/common.js';
 import type {
@@ -291,6 +291,7 @@ export function composeConvention(data: Data, definition: TypeDefinition): Docum
     donnees,
     options: (modele.options ?? []).filter((o) => Array.isArray(chosen) && chosen.includes(o)),
     libelles: catalogue.libelles ?? {},
+    variantes: variantsOf(catalogue, facts),
     referents,
     referentsParPartie: groupReferents(referents, parties),
     rgpd: composeRgpd(catalogue, regimes, donnees, composeDpo((valueAt(data, ['rgpd', 'dpo']) as Dpo[] | undefined) ?? [], parties), membres),

@@ -162,6 +162,8 @@ export interface DocumentModel {
   options: string[];
   /** The catalogue's texts for fixed values, by path (see the `libelle` helper). */
   libelles: Record<string, Record<string, string | undefined> | undefined>;
+  /** The catalogue's texts that depend on the date or the place (`variantes`), the version that fits, or null. */
+  variantes: Record<string, string | null>;
   referents: ReferentView[];
   referentsParPartie: { partie: PartyView; referents: ReferentView[] }[];
   rgpd: RgpdView;

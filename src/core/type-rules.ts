@@ -4,7 +4,7 @@
  * and the DPOs they need, fields that only count under a condition, references to articles, and
  * the catalogue's own rules. Run after the schema, on data it accepted; each rule returns problems.
  */
-import { conventionFacts, holds, modelOf, placeOf, valueAt, withDefaults, type Facts } from './conditions.js';
+import { conventionFacts, holds, modelOf, placeOf, valueAt, variantsOf, withDefaults, type Facts } from './conditions.js';
 import type { Catalogue } from './generated/catalogue.js';
 import { planAnnexes, planArticles, regimesOf, repeatedIds } from './plan.js';
 import { toPointer, type UnplacedProblem } from './problem.js';
@@ -404,6 +404,36 @@ const checkCatalogueRules: Rule = ({ catalogue, facts }) =>
       : [],
   );
 
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** « 10 mai 2017 » from AAAA-MM-JJ, without the date library compose uses (validate stays light). */
+function frenchDate(value: unknown): string {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!match) return String(value);
+  const day = Number(match[3]);
+  return `${day === 1 ? '1er' : day} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/**
+ * A text whose truth depends on the date or the place (a COG, a scheme) with no version for this
+ * convention: the document omits it; the warning says which text, at the signature date.
+ */
+const checkVariants: Rule = ({ catalogue, facts }) => {
+  const chosen = variantsOf(catalogue, facts);
+  return Object.entries(catalogue.variantes ?? {}).flatMap(([name, variant]) =>
+    variant && chosen[name] === null
+      ? [
+          {
+            code: 'variante-sans-version',
+            severity: 'warning' as const,
+            path: '/signature/date',
+            message: `Aucune version de « ${name} » (${variant.designation}) ne vaut pour cette convention, signée le ${frenchDate(facts.value('signature.date'))} : le document ne la cite pas.`,
+          },
+        ]
+      : [],
+  );
+};
+
 /** In the order their problems are reported. */
 const RULES: readonly Rule[] = [
   checkPlaces,
@@ -417,4 +447,5 @@ const RULES: readonly Rule[] = [
   checkRegimes,
   checkConditionalFields,
   checkCatalogueRules,
+  checkVariants,
 ];
