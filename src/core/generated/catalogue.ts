@@ -331,6 +331,10 @@ export interface Regime {
   responsable?: Qui;
   sous_traitant?: Qui;
   /**
+   * Places dont les délégués à la protection des données sont exigés sous ce régime, en plus de ceux du responsable et du sous-traitant : par exemple [carsat] pour qu'une CARSAT qui signe et échange des données ait sa ligne de délégué.
+   */
+  dpo?: string[];
+  /**
    * Vrai : l'annexe de sous-traitance traite aussi des données des professionnels qui détectent (section 10). Le YAML peut aussi le dire (rgpd.donnees_detecteurs).
    */
   donnees_detecteurs?: boolean;
