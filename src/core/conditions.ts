@@ -168,13 +168,20 @@ function passes(test: Test, path: string, facts: Facts): boolean {
   return true;
 }
 
-/** A catalogue's texts that depend on the convention (`variantes`): the first version whose condition holds, or null. */
+/** A catalogue's texts that depend on the convention (`variantes`): the first version whose condition holds (its text may be null: nothing cited), or null. */
 export function variantsOf(catalogue: Catalogue, facts: Facts): Record<string, string | null> {
   const chosen: Record<string, string | null> = {};
   for (const [name, variant] of Object.entries(catalogue.variantes ?? {})) {
     chosen[name] = variant?.versions.find((version) => holds(version.si, facts))?.texte ?? null;
   }
   return chosen;
+}
+
+/** The names of the catalogue's `variantes` that have no version for this convention. */
+export function variantsWithoutVersion(catalogue: Catalogue, facts: Facts): string[] {
+  return Object.entries(catalogue.variantes ?? {})
+    .filter(([, variant]) => variant !== undefined && !variant.versions.some((version) => holds(version.si, facts)))
+    .map(([name]) => name);
 }
 
 /**

@@ -4,7 +4,7 @@
  * and the DPOs they need, fields that only count under a condition, references to articles, and
  * the catalogue's own rules. Run after the schema, on data it accepted; each rule returns problems.
  */
-import { conventionFacts, holds, modelOf, placeOf, valueAt, variantsOf, withDefaults, type Facts } from './conditions.js';
+import { conventionFacts, holds, modelOf, placeOf, valueAt, variantsWithoutVersion, withDefaults, type Facts } from './conditions.js';
 import type { Catalogue } from './generated/catalogue.js';
 import { planAnnexes, planArticles, regimesOf, repeatedIds } from './plan.js';
 import { frenchCount, toPointer, type UnplacedProblem } from './problem.js';
@@ -463,9 +463,9 @@ function frenchDate(value: unknown): string {
  * convention: the document omits it; the warning says which text, at the signature date.
  */
 const checkVariants: Rule = ({ catalogue, facts }) => {
-  const chosen = variantsOf(catalogue, facts);
+  const missing = variantsWithoutVersion(catalogue, facts);
   return Object.entries(catalogue.variantes ?? {}).flatMap(([name, variant]) =>
-    variant && chosen[name] === null
+    variant && missing.includes(name)
       ? [
           {
             code: 'variante-sans-version',

@@ -255,7 +255,7 @@ export interface Catalogue {
       | undefined;
   };
   /**
-   * Des textes dont la vérité dépend de la convention (sa date de signature, le territoire ou la nature de la caisse) : pour chacun, ses versions et la condition de chacune. Le document prend la première version dont la condition est vraie ({{variantes.cog}} dans un gabarit) ; si aucune ne convient, « validate » avertit (variante-sans-version) et le gabarit reçoit null (il omet alors la phrase).
+   * Des textes dont la vérité dépend de la convention (sa date de signature, le territoire ou la nature de la caisse) : pour chacun, ses versions et la condition de chacune. Le document prend la première version dont la condition est vraie ({{variantes.cog}} dans un gabarit) ; si aucune ne convient, « validate » avertit (variante-sans-version) et le gabarit reçoit null (il omet alors la phrase), comme pour une version dont le texte est null.
    */
   variantes?: {
     /**
@@ -277,9 +277,9 @@ export interface Catalogue {
           versions: {
             si?: Condition;
             /**
-             * Le texte de cette version : « Convention d'Objectifs et de Gestion 2023-2027 ».
+             * Le texte de cette version : « Convention d'Objectifs et de Gestion 2023-2027 » ; null : pendant cette période ou en ce lieu, le document ne cite rien (un dispositif qui n'existe pas encore), sans avertissement.
              */
-            texte: string;
+            texte: string | null;
           }[];
         }
       | undefined;
