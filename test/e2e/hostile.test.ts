@@ -110,7 +110,8 @@ describe('hostile inputs (real bin)', () => {
     expectNoStack(underFile.stdout);
     const missing = runCli(['render', file, '-o', join(folder, 'absent', 'x.docx')]);
     expect(missing.status).toBe(2);
-    expect(missing.stdout).toContain("n'existe pas");
+    // Refused by the plan, before any work: on stderr, as usage errors are.
+    expect(missing.stderr).toContain("n'existe pas");
     expect(readdirSync(folder)).toEqual(['ok.yaml']);
   });
 

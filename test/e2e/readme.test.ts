@@ -214,7 +214,7 @@ describe('render --templates', () => {
     expect(run.stdout).toContain('erreur de gabarit');
     expect(run.stdout).toContain(`« ${ARTICLE.replace(/\.md\.hbs$/, '')} »`);
     expect(run.stdout).toContain('champInconnu');
-    expect(run.stdout).toMatch(/\b3:\d+\b/);
+    expect(run.stdout).toMatch(/ligne 3, colonne \d+ :/);
     expectNoStack(run.stdout);
     expect(readdirSync(out)).toEqual([]);
   });

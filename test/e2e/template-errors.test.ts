@@ -23,11 +23,13 @@ describe('template errors (real bin)', () => {
     const file = join(folder, 'marolles.yaml');
     writeFileSync(file, readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml')));
     const run = runCli(['render', file, '--templates', overlay]);
-    expect(run.stderr).not.toContain('erreur interne');
+    expect(run.stdout).not.toContain('erreur interne');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('erreur de gabarit');
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).not.toMatch(/not defined|Missing helper|could not be found|Parse error|Expecting/);
+    // A file's failure is part of the report, on stdout (README, « Sorties »).
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('erreur de gabarit');
+    expect(run.stdout).toMatch(message);
+    expect(run.stdout).not.toMatch(/not defined|Missing helper|could not be found|Parse error|Expecting/);
     expect(readdirSync(folder)).toEqual(['marolles.yaml']);
   });
 });
