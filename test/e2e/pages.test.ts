@@ -25,13 +25,14 @@ if (!tools && process.env.REQUIRE_LIBREOFFICE !== '1') {
 /**
  * Pages where LibreOffice (7.4) leaves a paragraph that keeps with the next one (w:keepNext, read
  * as its « conserver avec le paragraphe suivant ») at the foot of a page that it exactly fills: the
- * DOCX asks for the right thing (Word honours it), LibreOffice's layout does not move it. Listed so
+ * DOCX asks for the right thing (checked: every such paragraph has w:keepNext), LibreOffice's
+ * layout does not move it (seen when the next paragraph cannot start on that page). Listed so
  * that any other page ending badly fails, and so that this list is emptied when LibreOffice (or the
  * layout) no longer does it: a miss listed here that no longer happens fails too.
  */
 const LIBREOFFICE_MISSES: Record<string, string[]> = {
   'cadre-national-unml.docx': ['page 1 finit par « L’Union Nationale des Missions Locales (UNML) »'],
-  'mission-locale-lyon.docx': ['page 3 finit par « Article 4 : Collaboration opérationnelle »'],
+  'locale-partenaire-croix-rouge-loire.docx': ['page 4 finit par « • pour le service social de l’Assurance Maladie (CARSAT) : »'],
 };
 
 /** The PDF's bookmarks, as poppler reads them (`pdftohtml -xml` writes the outline as nested lists). */

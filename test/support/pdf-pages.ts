@@ -33,6 +33,8 @@ const textOf = (xml: string) => flat(decode([...xml.matchAll(/<w:t[^>]*>([^<]*)<
 export interface DocumentMarks {
   /** Paragraphs that announce what follows and must not end a page. */
   announcing: string[];
+  /** Of those, the ones whose DOCX does not ask to keep them with the next paragraph (w:keepNext, here or in a heading style). */
+  unkept: string[];
   /** Paragraphs a page break follows: they end their page whatever they are. */
   beforeBreak: string[];
   /** Titles of the annexes kept in the document. */
@@ -47,7 +49,7 @@ export async function documentMarks(docx: Buffer): Promise<DocumentMarks> {
   const top = body.slice(body.indexOf('<w:body>') + 8);
   // Top-level blocks: paragraphs and whole tables, in order.
   const blocks = [...top.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p>[\s\S]*?<\/w:p>|<w:p\/>/g)].map((m) => m[0]);
-  const marks: DocumentMarks = { announcing: [], beforeBreak: [], annexes: [], signatures: [] };
+  const marks: DocumentMarks = { announcing: [], unkept: [], beforeBreak: [], annexes: [], signatures: [] };
   blocks.forEach((block, index) => {
     if (block.startsWith('<w:tbl>')) {
       // The signature table: the one without borders, after "Fait à …".
@@ -69,7 +71,10 @@ export async function documentMarks(docx: Buffer): Promise<DocumentMarks> {
     // What comes before a page break (the last paragraph before the annexes) ends its page anyway.
     const lastOfPage = next === undefined || next.includes('<w:pageBreakBefore/>');
     if (lastOfPage) marks.beforeBreak.push(text);
-    if (!lastOfPage && (/^Heading\d$/.test(style) || bold || caption || text.endsWith(':'))) marks.announcing.push(text);
+    if (!lastOfPage && (/^Heading\d$/.test(style) || bold || caption || text.endsWith(':'))) {
+      marks.announcing.push(text);
+      if (!/^Heading\d$/.test(style) && !block.includes('<w:keepNext/>')) marks.unkept.push(text);
+    }
     if (/^Heading1$/.test(style) && /^Annexe /.test(text)) marks.annexes.push(text);
   });
   return marks;
@@ -77,7 +82,7 @@ export async function documentMarks(docx: Buffer): Promise<DocumentMarks> {
 
 /** Where the rules are broken, in French, one line per problem (none: the pages break well). */
 export function pageProblems(pages: readonly string[][], marks: DocumentMarks): string[] {
-  const problems: string[] = [];
+  const problems: string[] = marks.unkept.map((text) => `« ${text} » n'est pas gardé avec le paragraphe suivant dans le DOCX`);
   pages.forEach((lines, index) => {
     const last = lines.at(-1);
     // The last line is the end of a paragraph that announces what follows.
