@@ -4,6 +4,9 @@
  * answer is logged with its reason and the function is asked again (it sees the attempt number).
  */
 import type { Choice, Prompts, Question } from './prompts.js';
+import { valueAt } from './schema-walk.js';
+
+export { valueAt };
 
 export interface AskedQuestion extends Question {
   type: 'input' | 'confirm' | 'select' | 'checkbox';
@@ -91,17 +94,6 @@ export function scriptedPrompts(answer: Answerer): ScriptedPrompts {
   };
 }
 
-/** Reads the value at a JSON pointer (`/parties/0/nom`). */
-export function valueAt(data: unknown, pointer: string): unknown {
-  let current = data;
-  for (const segment of pointer.split('/').slice(1)) {
-    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
 /**
  * Answers every question from an existing convention: the wizard then rebuilds it. `overrides`
  * answer chosen questions first (by `kind:path`, or by path), in sequence when given a list.
@@ -120,7 +112,8 @@ export function answersFrom(convention: Record<string, unknown>, overrides: Reco
     }
     switch (question.kind) {
       case 'session':
-        return question.path === 'type' ? convention.type : question.path === 'render' ? false : question.path.includes('overwrite') ? true : undefined;
+        // Not rendered, files replaced, and a failed final check not corrected (the convention's answers would fail again).
+        return question.path === 'type' ? convention.type : question.path === 'render' || question.path === 'fix' ? false : question.path.includes('overwrite') ? true : undefined;
       case 'include':
       case 'more':
         return valueAt(convention, question.path) !== undefined;

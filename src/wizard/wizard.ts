@@ -20,6 +20,7 @@ import {
   type TextField,
 } from './schema-walk.js';
 import type { TypeGuide } from './type-form.js';
+import { valueAt } from './schema-walk.js';
 import { fillPreset, presetFitsRole, type Preset, type WizardData } from './wizard-data.js';
 
 export interface WizardOptions {
@@ -29,6 +30,31 @@ export interface WizardOptions {
   advanced: boolean;
   /** What the type's catalogue admits (a gender by role, the model's options, conditional rubriques). */
   guide?: Pick<TypeGuide, 'roleDefaults' | 'admits' | 'choices'>;
+  /** Answers given earlier (a draft, a convention re-opened, a walk whose final check failed). */
+  prefill?: Prefill;
+  /**
+   * Called before each question actually asked, with the answers so far: the caller keeps them (the
+   * draft file), so that nothing answered is lost if the walk stops there.
+   */
+  onQuestion?: (stop: string, answers: Record<string, unknown>) => void;
+}
+
+/**
+ * Earlier answers replayed: each one is taken without asking when it still fits (same check as a
+ * typed answer), until the question `stop`; from there, and for the rubriques in `reask`, questions
+ * are asked again, an earlier answer being the default.
+ */
+export interface Prefill {
+  data: Record<string, unknown>;
+  /** The question the earlier walk stopped at (`kind:pointer`, see `questionKey`); none: it ended. */
+  stop?: string;
+  /** Rubriques (JSON pointers) asked again, with everything under them. */
+  reask?: string[];
+}
+
+/** A question's place in a walk: its kind and pointer (a `more` and a `preset` share a pointer). */
+export function questionKey(kind: string, pointer: string): string {
+  return `${kind}:${pointer}`;
 }
 
 type Path = (string | number)[];
@@ -57,10 +83,43 @@ export function parseAnswer(field: TextField, text: string): { value: unknown } 
 class Walker {
   readonly root: Record<string, unknown> = {};
 
+  /** Earlier answers are being taken rather than asked (see `Prefill`). */
+  private replaying: boolean;
+  private readonly reask: string[];
+
   constructor(
     private readonly prompts: Prompts,
     private readonly options: WizardOptions,
-  ) {}
+  ) {
+    this.replaying = options.prefill !== undefined;
+    this.reask = [...(options.prefill?.reask ?? [])];
+  }
+
+  /** The earlier answer at `pointer`, if any. */
+  private earlier(pointer: string): unknown {
+    return this.options.prefill ? valueAt(this.options.prefill.data, pointer) : undefined;
+  }
+
+  /**
+   * The earlier answer to take instead of asking (`earlier`, when defined and still fitting), or
+   * `undefined`: the question is asked, and announced to `onQuestion` first with the answers so far.
+   */
+  private replay<T>(kind: string, pointer: string, earlier: T | undefined): { value: T } | undefined {
+    const prefill = this.options.prefill;
+    if (prefill && this.replaying && prefill.stop === questionKey(kind, pointer)) this.replaying = false;
+    // A rubrique asked again, anything under it, and the value a problem inside it concerns (the
+    // regimes' list for a problem on its second element).
+    const reasked = this.reask.some((r) => r === '' || pointer === r || pointer.startsWith(`${r}/`) || (kind === 'value' && r.startsWith(`${pointer}/`)));
+    if (this.replaying && !reasked && earlier !== undefined) return { value: earlier };
+    this.options.onQuestion?.(questionKey(kind, pointer), this.answers());
+    return undefined;
+  }
+
+  /** An earlier value taken without asking: shown, so that the user knows what is kept. */
+  private kept(label: string, value: unknown): unknown {
+    this.prompts.note(`  ${label} : ${display(value)}`);
+    return value;
+  }
 
   /** The description was just shown with « Renseigner … ? »: not again on the next question. */
   private helpShown = false;
@@ -87,14 +146,19 @@ class Walker {
         return this.multi(field, path, included);
       case 'choice':
         return this.choice(field, path);
-      case 'boolean':
+      case 'boolean': {
+        const pointer = toPointer(path);
+        const earlier = this.earlier(pointer);
+        const taken = this.replay('value', pointer, typeof earlier === 'boolean' ? earlier : undefined);
+        if (taken) return this.kept(labelOf(field), taken.value);
         return this.prompts.confirm({
           kind: 'value',
-          path: toPointer(path),
+          path: pointer,
           message: labelOf(field),
           help: this.help(field),
-          default: field.default === true,
+          default: typeof earlier === 'boolean' ? earlier : field.default === true,
         });
+      }
       default:
         return this.text(field, path);
     }
@@ -110,7 +174,7 @@ class Walker {
   }
 
   /** The objects being answered, outermost first: their answers so far count for conditions. */
-  private readonly open: { path: Path; into: Record<string, unknown> }[] = [];
+  private readonly open: { path: Path; into: Record<string, unknown> | unknown[] }[] = [];
 
   /** The convention as answered so far, objects in progress included (the options of `engagements` before its next rubrique). */
   private answers(): Record<string, unknown> {
@@ -142,26 +206,36 @@ class Walker {
         if (!this.options.advanced && this.data.avancees.includes(property.key)) continue;
         // A rubrique the catalogue makes meaningless with the answers so far is not offered.
         if (this.options.guide && !this.options.guide.admits(toPointer(at), this.answers())) continue;
+        const pointer = toPointer(at);
+        const earlier = this.earlier(pointer);
         if (property.kind === 'boolean') {
-          const value = await this.prompts.confirm({
-            kind: 'value',
-            path: toPointer(at),
-            message: labelOf(property),
-            help: property.description,
-            default: property.default === true,
-          });
+          // Left out of a convention, an optional boolean is its default.
+          const taken = this.replay('value', pointer, typeof earlier === 'boolean' ? earlier : this.options.prefill ? property.default === true : undefined);
+          const value = taken
+            ? taken.value
+            : await this.prompts.confirm({
+                kind: 'value',
+                path: pointer,
+                message: labelOf(property),
+                help: property.description,
+                default: typeof earlier === 'boolean' ? earlier : property.default === true,
+              });
           if (value !== (property.default ?? false)) into[property.key] = value;
           continue;
         }
-        const include = await this.prompts.confirm({
-          kind: 'include',
-          path: toPointer(at),
-          message: `Renseigner « ${labelOf(property)} » ?`,
-          help: property.description,
-          default: false,
-        });
+        const taken = this.replay('include', pointer, earlier !== undefined);
+        const include =
+          taken?.value ??
+          (await this.prompts.confirm({
+            kind: 'include',
+            path: pointer,
+            message: `Renseigner « ${labelOf(property)} » ?`,
+            help: property.description,
+            default: earlier !== undefined,
+          }));
         if (!include) continue;
-        this.helpShown = property.kind !== 'object' && property.kind !== 'array' && property.kind !== 'choice';
+        if (taken) this.helpShown = false;
+        else this.helpShown = property.kind !== 'object' && property.kind !== 'array' && property.kind !== 'choice';
       }
       if (property.kind === 'object' || property.kind === 'array') this.section(property, at);
       const asked = property.key in defaults ? ({ ...property, default: defaults[property.key] } as Field) : property;
@@ -176,6 +250,7 @@ class Walker {
       if (problem) {
         this.prompts.note(`  ✗ ${problem} Reprenons « ${labelOf(field)} ».`);
         for (const key of Object.keys(into)) delete into[key];
+        this.reask.push(toPointer(path));
         return this.object(field, path, into);
       }
     }
@@ -194,6 +269,8 @@ class Walker {
   private async preset(field: ObjectField, path: Path, role: string): Promise<Record<string, unknown>> {
     const fitting = this.data.presets.filter((p) => presetFitsRole(p, role));
     if (fitting.length === 0) return {};
+    // A party answered earlier keeps its own values: no stock party over them.
+    if (this.replay('preset', toPointer(path), this.earlier(toPointer(path)) !== undefined ? true : undefined)) return {};
     const chosen = await this.prompts.select<Preset | null>({
       kind: 'preset',
       path: toPointer(path),
@@ -228,13 +305,22 @@ class Walker {
   private async text(field: TextField, path: Path, label: string = labelOf(field)): Promise<unknown> {
     const pointer = toPointer(path);
     const roles = this.partyRoles();
-    if (roles.length > 0 && this.data.renvois_parties.some((pattern) => pointerMatches(pointer, pattern))) {
+    const naming = roles.length > 0 && this.data.renvois_parties.some((pattern) => pointerMatches(pointer, pattern));
+    const earlier = this.earlier(pointer);
+    const fits =
+      earlier !== undefined &&
+      (naming ? roles.includes(earlier as string) : !this.options.check(field.schema, earlier, label));
+    const taken = this.replay('value', pointer, fits ? earlier : undefined);
+    if (taken) return this.kept(label, taken.value);
+    const defaultValue = earlier ?? field.default;
+    if (naming) {
       return this.prompts.select<string>({
         kind: 'value',
         path: pointer,
         message: label,
         help: this.help(field),
         choices: roles.map((role) => ({ value: role, name: role })),
+        ...(typeof earlier === 'string' && roles.includes(earlier) ? { default: earlier } : {}),
       });
     }
     if (field.enum) {
@@ -244,7 +330,7 @@ class Walker {
         message: label,
         help: this.help(field),
         choices: field.enum.map((value) => ({ value, name: String(value) })),
-        ...(field.default !== undefined ? { default: field.default as string | number } : {}),
+        ...(defaultValue !== undefined && field.enum.includes(defaultValue as string) ? { default: defaultValue as string | number } : {}),
       });
     }
     const text = await this.prompts.input({
@@ -252,7 +338,7 @@ class Walker {
       path: pointer,
       message: label,
       help: this.help(field),
-      ...(field.default !== undefined ? { default: String(field.default) } : {}),
+      ...(defaultValue !== undefined && typeof defaultValue !== 'object' ? { default: String(defaultValue) } : {}),
       validate: (answer) => {
         const parsed = parseAnswer(field, answer);
         if ('error' in parsed) return parsed.error;
@@ -271,18 +357,31 @@ class Walker {
 
   private async array(field: ArrayField, path: Path, included: boolean): Promise<unknown[]> {
     const items: unknown[] = [];
+    this.open.push({ path, into: items });
+    try {
+      return await this.arrayItems(field, path, included, items);
+    } finally {
+      this.open.pop();
+    }
+  }
+
+  private async arrayItems(field: ArrayField, path: Path, included: boolean, items: unknown[]): Promise<unknown[]> {
     const minimum = Math.max(field.minItems, included ? 1 : 0);
     const label = labelOf(field);
     for (;;) {
       const index = items.length;
       if (field.maxItems !== undefined && index >= field.maxItems) break;
       if (index >= minimum) {
-        const more = await this.prompts.confirm({
-          kind: 'more',
-          path: toPointer([...path, index]),
-          message: index === 0 ? `Ajouter un élément à « ${label} » ?` : `Ajouter un autre élément à « ${label} » ?`,
-          default: false,
-        });
+        const pointer = toPointer([...path, index]);
+        const there = this.earlier(pointer) !== undefined;
+        const more =
+          this.replay('more', pointer, there)?.value ??
+          (await this.prompts.confirm({
+            kind: 'more',
+            path: pointer,
+            message: index === 0 ? `Ajouter un élément à « ${label} » ?` : `Ajouter un autre élément à « ${label} » ?`,
+            default: there,
+          }));
         if (!more) break;
       }
       const at = [...path, index];
@@ -299,7 +398,9 @@ class Walker {
     const problem = this.options.check(field.schema, items, label);
     if (problem) {
       this.prompts.note(`  ✗ ${problem} Reprenons la liste.`);
-      return this.array(field, path, included);
+      items.length = 0;
+      this.reask.push(toPointer(path));
+      return this.arrayItems(field, path, included, items);
     }
     return items;
   }
@@ -311,12 +412,22 @@ class Walker {
     // Only what the catalogue admits with the answers so far (the chosen model's options).
     const admitted = this.options.guide?.choices(toPointer(path), this.answers());
     const options = admitted ? field.options.filter((option) => admitted.includes(option)) : field.options;
+    const pointer = toPointer(path);
+    const earlier = this.earlier(pointer);
+    const fits =
+      Array.isArray(earlier) &&
+      earlier.length >= minimum &&
+      earlier.every((value) => options.includes(value as string)) &&
+      !this.options.check(field.schema, earlier, label);
+    const taken = this.replay('value', pointer, fits ? (earlier as string[]) : undefined);
+    if (taken) return this.kept(label, taken.value) as string[];
+    const checked = Array.isArray(earlier) ? (earlier as string[]) : defaults;
     return this.prompts.checkbox<string>({
       kind: 'value',
       path: toPointer(path),
       message: label,
       help: this.help(field),
-      choices: options.map((option): Choice<string> => ({ value: option, name: option, checked: defaults.includes(option) })),
+      choices: options.map((option): Choice<string> => ({ value: option, name: option, checked: checked.includes(option) })),
       validate: (values) => {
         if (values.length < minimum) return `Cochez au moins ${minimum} valeur${minimum > 1 ? 's' : ''} (espace pour cocher).`;
         return this.options.check(field.schema, values, label) ?? true;
@@ -324,7 +435,18 @@ class Walker {
     });
   }
 
+  /** The select's value for an answer of `field` (`=id`, `#i`, `~i`), if one branch takes it. */
+  private branchOf(field: ChoiceField, value: unknown): string | undefined {
+    const index = branchIndex(field, value, (schema) => !this.options.check(schema, value, labelOf(field)));
+    if (index < 0) return undefined;
+    const branch = field.branches[index]!;
+    return branch.kind === 'string' && branch.enum ? `=${String(value)}` : branch.kind === 'object' ? `#${index}` : `~${index}`;
+  }
+
   private async choice(field: ChoiceField, path: Path): Promise<unknown> {
+    const pointer = toPointer(path);
+    const earlier = this.earlier(pointer);
+    const fits = earlier !== undefined && !this.options.check(field.schema, earlier, labelOf(field));
     // Values: `=id` a catalogue id, `#i` an object branch, `~i` a free text branch.
     const choices: Choice<string>[] = [];
     const hasIds = field.branches.some((b) => b.kind === 'string' && b.enum);
@@ -339,13 +461,21 @@ class Walker {
         choices.push({ value: `~${index}`, name: branch.title ?? 'Texte' });
       }
     });
-    const answer = await this.prompts.select<string>({
-      kind: 'value',
-      path: toPointer(path),
-      message: labelOf(field) === '' ? 'Élément' : labelOf(field),
-      help: this.help(field),
-      choices,
-    });
+    // The branch of an earlier answer: its catalogue id, or the branch it fits (an object's
+    // rubriques, a free text, then taken one by one).
+    const earlierChoice = fits ? this.branchOf(field, earlier) : undefined;
+    const taken = this.replay('value', pointer, earlierChoice);
+    if (taken?.value.startsWith('=')) return this.kept(labelOf(field) === '' ? 'Élément' : labelOf(field), earlier);
+    const answer =
+      taken?.value ??
+      (await this.prompts.select<string>({
+        kind: 'value',
+        path: pointer,
+        message: labelOf(field) === '' ? 'Élément' : labelOf(field),
+        help: this.help(field),
+        choices,
+        ...(earlierChoice !== undefined ? { default: earlierChoice } : {}),
+      }));
     if (answer.startsWith('=')) {
       const raw = answer.slice(1);
       const branch = field.branches.find((b) => b.kind === 'string' && b.enum?.map(String).includes(raw)) as TextField;
@@ -356,6 +486,10 @@ class Walker {
       ? this.text({ ...branch, title: branch.title ?? labelOf(field) }, path)
       : this.field(branch, path);
   }
+}
+
+function branchIndex(field: ChoiceField, value: unknown, check: (schema: Field['schema']) => boolean): number {
+  return field.branches.findIndex((branch) => check(branch.schema) && !(branch.kind === 'string' && branch.enum && !branch.enum.includes(value as string)));
 }
 
 function display(value: unknown): string {

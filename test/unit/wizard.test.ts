@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseDocument } from 'yaml';
 import { readSchema } from '../../src/core/assets.js';
@@ -199,28 +199,116 @@ describe('wizard (scripted answers)', () => {
     expect(code).toBe(130);
   });
 
-  test('Ctrl-C at any prompt leaves no file and exits 130 with one line', async () => {
+  test('Ctrl-C refused the draft: no file left, exit 130 with one line', async () => {
     const folder = temporaryFolder();
     const output = join(folder, 'interrompu.yaml');
     let count = 0;
     const prompts = scriptedPrompts((q) => {
+      if (q.path === 'keep-draft') return false;
       if (++count > 40) throw new WizardAborted();
       return marollesAnswers(q);
     });
     expect(await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY })).toBe(130);
     expect(errors).toEqual([INTERRUPTED_MESSAGE]);
-    expect(existsSync(output)).toBe(false);
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  test('an invalid result is explained and not written', async () => {
+  // Ctrl-C used to throw away every answer given.
+  test('Ctrl-C keeps the draft (second Ctrl-C too), and --reprendre continues where it stopped', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'interrompu.yaml');
+    const draft = join(folder, 'interrompu.brouillon.yaml');
+    let count = 0;
+    const first = scriptedPrompts((q) => {
+      if (++count > 40) throw new WizardAborted();
+      return marollesAnswers(q);
+    });
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts: first, today: TODAY })).toBe(130);
+    expect(first.asked.at(-1)!.path).toBe('keep-draft');
+    expect(readdirSync(folder)).toEqual(['interrompu.brouillon.yaml']);
+    expect(errors).toEqual([`Interrompu : réponses gardées dans ${draft} ; reprenez avec « convention new --reprendre ${draft} ».`]);
+    const stoppedAt = first.asked.filter((q) => q.kind !== 'session').at(-1)!;
+    const before = new Set(first.asked.slice(0, -2).filter((q) => q.kind !== 'session').map((q) => `${q.kind}:${q.path}`));
+
+    const second = scriptedPrompts(marollesAnswers);
+    expect(await newCommand({ reprendre: draft }, { prompts: second, today: TODAY })).toBe(0);
+    const asked = second.asked.filter((q) => q.kind !== 'session');
+    // It starts at the question Ctrl-C interrupted, and asks nothing answered before.
+    expect(`${asked[0]!.kind}:${asked[0]!.path}`).toBe(`${stoppedAt.kind}:${stoppedAt.path}`);
+    expect(asked.filter((q) => q.attempt === 0 && before.has(`${q.kind}:${q.path}`))).toEqual([]);
+    expect(readdirSync(folder)).toEqual(['interrompu.yaml']);
+    // The same convention as a walk never interrupted.
+    const whole = join(temporaryFolder(), 'entier.yaml');
+    expect(await newCommand({ type: 'locale-ccas', output: whole }, { prompts: scriptedPrompts(marollesAnswers), today: TODAY })).toBe(0);
+    expect(parse(readFileSync(output, 'utf8'))).toEqual(parse(readFileSync(whole, 'utf8')));
+  });
+
+  // A rule checked only at the end used to throw every answer away (« aucun fichier écrit »).
+  test('a final rule that fails re-asks only the answers it concerns, then writes the convention', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'date.yaml');
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': ['2099-01-01', '2025-06-01'], 'session:fix': true });
+    const prompts = scriptedPrompts(answers);
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY })).toBe(0);
+    const afterFix = prompts.asked.slice(prompts.asked.findIndex((q) => q.path === 'fix') + 1).filter((q) => q.kind !== 'session');
+    expect(afterFix.map((q) => q.path)).toEqual(['/signature/date']);
+    expect(errors.join('\n')).toContain('date-signature-future');
+    expect((parse(readFileSync(output, 'utf8')) as { signature: { date: string } }).signature.date).toBe('2025-06-01');
+    expect(readdirSync(folder)).toEqual(['date.yaml']);
+  });
+
+  test('an invalid result is kept in a draft with its problems, and resumed re-asking only them', async () => {
     const folder = temporaryFolder();
     const output = join(folder, 'regimes.yaml');
+    const draft = join(folder, 'regimes.brouillon.yaml');
     const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/rgpd/regimes': ['sous-traitance', 'sans-echange'] });
     expect(await newCommand({ type: 'locale-ccas', output }, { prompts: scriptedPrompts(answers), today: TODAY })).toBe(1);
     expect(errors.join('\n')).toContain('rgpd-regime-exclusif');
-    expect(errors.join('\n')).toContain('aucun fichier écrit');
-    expect(readdirSync(folder)).toEqual([]);
+    expect(errors.join('\n')).toContain(`convention new --reprendre ${draft}`);
+    expect(readdirSync(folder)).toEqual(['regimes.brouillon.yaml']);
+    const text = readFileSync(draft, 'utf8');
+    expect(text).toMatch(/^# ✗ \/rgpd\/regimes\/1 : Le régime « sans-echange »/m);
+    expect(parse(text)).toMatchObject({ type: 'locale-ccas', rgpd: { regimes: ['sous-traitance', 'sans-echange'] } });
+
+    const resumed = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml')));
+    expect(await newCommand({ reprendre: draft }, { prompts: resumed, today: TODAY })).toBe(0);
+    expect(resumed.asked.filter((q) => q.kind !== 'session').map((q) => q.path)).toEqual(['/rgpd/regimes']);
+    expect(readdirSync(folder)).toEqual(['regimes.yaml']);
+  });
+
+  test('a new walk to a target with a draft offers to resume it; refused, the draft is left untouched (exit 2)', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'm.yaml');
+    const draft = join(folder, 'm.brouillon.yaml');
+    let count = 0;
+    const first = scriptedPrompts((q) => {
+      if (++count > 30) throw new WizardAborted();
+      return marollesAnswers(q);
+    });
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts: first, today: TODAY })).toBe(130);
+    const kept = readFileSync(draft, 'utf8');
+    const refusing = scriptedPrompts((q) => (q.path === 'resume' ? false : marollesAnswers(q)));
+    await expect(newCommand({ type: 'locale-ccas', output }, { prompts: refusing, today: TODAY })).rejects.toMatchObject({ message: expect.stringContaining('--reprendre') });
+    expect(readFileSync(draft, 'utf8')).toBe(kept);
+    const resuming = scriptedPrompts(marollesAnswers);
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts: resuming, today: TODAY })).toBe(0);
+    expect(resuming.asked.some((q) => q.path === 'resume')).toBe(true);
+    expect(resuming.asked.find((q) => q.kind !== 'session')!.path).toBe(first.asked.filter((q) => q.kind !== 'session').at(-1)!.path);
+    expect(readdirSync(folder)).toEqual(['m.yaml']);
+  });
+
+  test('--reprendre on a convention re-opens it and walks only the sections picked', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'marolles.yaml');
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts: scriptedPrompts(marollesAnswers), today: TODAY })).toBe(0);
+    const prompts = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml'), { 'session:sections': ['/duree'], '/duree/annees': '3' }));
+    expect(await newCommand({ reprendre: output }, { prompts, today: TODAY })).toBe(0);
+    const asked = prompts.asked.filter((q) => q.kind !== 'session').map((q) => q.path);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((path) => !path.startsWith('/duree'))).toEqual([]);
+    expect(prompts.asked.find((q) => q.path === '/duree/annees')?.default).toBe('1');
+    expect((parse(readFileSync(output, 'utf8')) as { duree: { annees: number } }).duree.annees).toBe(3);
+    expect(readdirSync(folder)).toEqual(['marolles.yaml']);
   });
 
   test('o/oui/n/non, empty for the default', () => {
