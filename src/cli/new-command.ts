@@ -11,6 +11,7 @@
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { stringify } from 'yaml';
 import { basename, dirname, join } from 'node:path';
 import { ExitCode, UserError } from '../core/errors.js';
 import { renderFile } from '../core/pipeline.js';
@@ -112,6 +113,25 @@ export async function newCommand(options: NewCommandOptions, context: NewCommand
   } finally {
     for (const signal of INTERRUPTIONS) process.removeListener(signal, onSignal);
   }
+}
+
+/** Today in local time, `YYYY-MM-DD`, as `validate` reads it. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * A logo named in an answer, checked when given by `validate`'s own logo checks (inside the YAML's
+ * folder, a PNG or JPEG within bounds), relative to the file the convention will be written to.
+ */
+async function checkLogo(pointer: string, value: string, output: string): Promise<string | undefined> {
+  if (!/^\/parties\/\d+\/logo$/.test(pointer)) return undefined;
+  const parsed = parseConvention(stringify({ parties: [{ role: 'partie', logo: value }] }), output);
+  if (!parsed.ok) return undefined;
+  const { loadLogos } = await import('../core/logos.js');
+  return (await loadLogos(parsed.value)).problems[0]?.message;
 }
 
 /** What an interruption leaves: the file written, the draft kept, or nothing. */
@@ -231,6 +251,8 @@ async function runWizard(options: NewCommandOptions, prompts: Prompts, context: 
       advanced: options.avance ?? false,
       guide,
       ...(prefill ? { prefill } : {}),
+      today: context.today ?? localToday(),
+      checkFile: (pointer, value) => checkLogo(pointer, value, output.path),
       // Before the first answer there is nothing to keep.
       onQuestion: (stop, answers) => {
         if (session.draftWritten || Object.keys(answers).some((key) => key !== 'type')) keep(answers, stop);

@@ -29,7 +29,11 @@ export interface WizardOptions {
   /** Offer the advanced optional rubriques too (`--avance`). */
   advanced: boolean;
   /** What the type's catalogue admits (a gender by role, the model's options, conditional rubriques). */
-  guide?: Pick<TypeGuide, 'roleDefaults' | 'admits' | 'choices'>;
+  guide?: Pick<TypeGuide, 'roleDefaults' | 'admits' | 'choices'> & Partial<Pick<TypeGuide, 'expected' | 'problemsIn'>>;
+  /** The day of the domain rules' checks (`YYYY-MM-DD`); without it, they wait for the final check. */
+  today?: string;
+  /** Checks a file an answer names (a logo), as `validate` would: a French message, or `undefined`. */
+  checkFile?: (pointer: string, value: string) => Promise<string | undefined>;
   /** Answers given earlier (a draft, a convention re-opened, a walk whose final check failed). */
   prefill?: Prefill;
   /**
@@ -85,19 +89,21 @@ class Walker {
 
   /** Earlier answers are being taken rather than asked (see `Prefill`). */
   private replaying: boolean;
-  private readonly reask: string[];
+  private reask: string[];
+  private prefill: Prefill | undefined;
 
   constructor(
     private readonly prompts: Prompts,
     private readonly options: WizardOptions,
   ) {
+    this.prefill = options.prefill;
     this.replaying = options.prefill !== undefined;
     this.reask = [...(options.prefill?.reask ?? [])];
   }
 
   /** The earlier answer at `pointer`, if any. */
   private earlier(pointer: string): unknown {
-    return this.options.prefill ? valueAt(this.options.prefill.data, pointer) : undefined;
+    return this.prefill ? valueAt(this.prefill.data, pointer) : undefined;
   }
 
   /**
@@ -105,7 +111,7 @@ class Walker {
    * `undefined`: the question is asked, and announced to `onQuestion` first with the answers so far.
    */
   private replay<T>(kind: string, pointer: string, earlier: T | undefined): { value: T } | undefined {
-    const prefill = this.options.prefill;
+    const prefill = this.prefill;
     if (prefill && this.replaying && prefill.stop === questionKey(kind, pointer)) this.replaying = false;
     // A rubrique asked again, anything under it, and the value a problem inside it concerns (the
     // regimes' list for a problem on its second element).
@@ -210,7 +216,7 @@ class Walker {
         const earlier = this.earlier(pointer);
         if (property.kind === 'boolean') {
           // Left out of a convention, an optional boolean is its default.
-          const taken = this.replay('value', pointer, typeof earlier === 'boolean' ? earlier : this.options.prefill ? property.default === true : undefined);
+          const taken = this.replay('value', pointer, typeof earlier === 'boolean' ? earlier : this.prefill ? property.default === true : undefined);
           const value = taken
             ? taken.value
             : await this.prompts.confirm({
@@ -231,7 +237,7 @@ class Walker {
             path: pointer,
             message: `Renseigner « ${labelOf(property)} » ?`,
             help: property.description,
-            default: earlier !== undefined,
+            default: earlier !== undefined || (this.options.guide?.expected?.(pointer, this.answers()) ?? false),
           }));
         if (!include) continue;
         if (taken) this.helpShown = false;
@@ -240,6 +246,7 @@ class Walker {
       if (property.kind === 'object' || property.kind === 'array') this.section(property, at);
       const asked = property.key in defaults ? ({ ...property, default: defaults[property.key] } as Field) : property;
       into[property.key] = await this.field(asked, at, !property.required);
+      if (path.length === 0) await this.checkSection(asked, at, into);
       if (this.isPartyItem(path) && property.key === this.data.parties.role) {
         filled = await this.preset(field, path, String(into[property.key]));
         defaults = this.options.guide?.roleDefaults(String(into[property.key])) ?? {};
@@ -255,6 +262,36 @@ class Walker {
       }
     }
     return into;
+  }
+
+  /**
+   * The domain rules `validate` applies, on the answers so far, as soon as a section is answered:
+   * its answers a problem concerns are asked again (the others kept), with the reason. After
+   * MAX_SECTION_ROUNDS refused corrections the walk moves on; the final check keeps the problem.
+   */
+  private async checkSection(field: Field, path: Path, into: Record<string, unknown>): Promise<void> {
+    const { guide, today } = this.options;
+    if (!guide?.problemsIn || !today) return;
+    const pointer = toPointer(path);
+    const key = path[path.length - 1] as string;
+    for (let round = 0; round < MAX_SECTION_ROUNDS; round++) {
+      const problems = guide.problemsIn(pointer, this.answers(), today);
+      if (problems.length === 0) return;
+      for (const problem of problems) this.prompts.note(`  ✗ ${problem.message}`);
+      this.prompts.note(`  Reprenons ${problems.length > 1 ? 'les réponses en cause' : 'la réponse en cause'} de « ${labelOf(field)} ».`);
+      const saved = { prefill: this.prefill, replaying: this.replaying, reask: this.reask };
+      this.prefill = { data: this.answers() };
+      this.replaying = true;
+      this.reask = [...saved.reask, ...problems.map((p) => p.path)];
+      try {
+        delete into[key];
+        into[key] = await this.field(field, path, !field.required);
+      } finally {
+        this.prefill = saved.prefill;
+        this.replaying = saved.replaying;
+        this.reask = saved.reask;
+      }
+    }
   }
 
   private section(field: Field, path: Path): void {
@@ -324,12 +361,15 @@ class Walker {
       });
     }
     if (field.enum) {
+      // Only what the catalogue admits with the answers so far (a role whose place is not full).
+      const admitted = this.options.guide?.choices(pointer, this.answers());
+      const values = admitted ? field.enum.filter((value) => admitted.includes(String(value))) : field.enum;
       return this.prompts.select({
         kind: 'value',
         path: pointer,
         message: label,
         help: this.help(field),
-        choices: field.enum.map((value) => ({ value, name: String(value) })),
+        choices: (values.length > 0 ? values : field.enum).map((value) => ({ value, name: String(value) })),
         ...(defaultValue !== undefined && field.enum.includes(defaultValue as string) ? { default: defaultValue as string | number } : {}),
       });
     }
@@ -345,7 +385,14 @@ class Walker {
         return this.options.check(field.schema, parsed.value, label) ?? true;
       },
     });
-    return (parseAnswer(field, text) as { value: unknown }).value;
+    const value = (parseAnswer(field, text) as { value: unknown }).value;
+    // A file an answer names (a logo) is checked now, not at rendering.
+    const refused = typeof value === 'string' && this.options.checkFile ? await this.options.checkFile(pointer, value) : undefined;
+    if (refused) {
+      this.prompts.note(`  ✗ ${refused}`);
+      return this.text(field, path, label);
+    }
+    return value;
   }
 
   private partyRoles(): string[] {
@@ -487,6 +534,9 @@ class Walker {
       : this.field(branch, path);
   }
 }
+
+/** Rounds of corrections a section's domain rules ask before the walk moves on. */
+const MAX_SECTION_ROUNDS = 3;
 
 function branchIndex(field: ChoiceField, value: unknown, check: (schema: Field['schema']) => boolean): number {
   return field.branches.findIndex((branch) => check(branch.schema) && !(branch.kind === 'string' && branch.enum && !branch.enum.includes(value as string)));

@@ -247,7 +247,9 @@ describe('wizard (scripted answers)', () => {
   test('a final rule that fails re-asks only the answers it concerns, then writes the convention', async () => {
     const folder = temporaryFolder();
     const output = join(folder, 'date.yaml');
-    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': ['2099-01-01', '2025-06-01'], 'session:fix': true });
+    // Refused four times (the first answer and three corrections at the section), the date reaches the final check.
+    const wrong = Array.from({ length: 4 }, () => '2099-01-01');
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': [...wrong, '2025-06-01'], 'session:fix': true });
     const prompts = scriptedPrompts(answers);
     expect(await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY })).toBe(0);
     const afterFix = prompts.asked.slice(prompts.asked.findIndex((q) => q.path === 'fix') + 1).filter((q) => q.kind !== 'session');
@@ -255,6 +257,51 @@ describe('wizard (scripted answers)', () => {
     expect(errors.join('\n')).toContain('date-signature-future');
     expect((parse(readFileSync(output, 'utf8')) as { signature: { date: string } }).signature.date).toBe('2025-06-01');
     expect(readdirSync(folder)).toEqual(['date.yaml']);
+  });
+
+  // Domain rules used to be applied only at the end, after every question.
+  test('a domain rule is applied when its section is answered: only the answer it concerns is asked again', async () => {
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': ['2099-01-01', '2025-06-01'] });
+    const prompts = scriptedPrompts(answers);
+    const { result } = await (async () => {
+      const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+      return { result };
+    })();
+    const dates = prompts.asked.flatMap((q, i) => (q.path === '/signature/date' ? [i] : []));
+    expect(dates).toHaveLength(2);
+    // The correction asks nothing else of the section: the rest is kept.
+    expect(prompts.asked.slice(dates[1]).filter((q) => q.path.startsWith('/signature'))).toHaveLength(1);
+    expect(prompts.transcript.join('\n')).toContain("est postérieure à aujourd'hui (2025-06-30)");
+    expect((result.signature as { date: string }).date).toBe('2025-06-01');
+  });
+
+  test('only admissible choices: a role whose place is full is not offered, DPOs default to yes under sous-traitance', async () => {
+    const montbrison = example('locale-ccas-montbrison.yaml');
+    const prompts = scriptedPrompts(answersFrom(montbrison));
+    await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: true, guide: await guideOf('locale-ccas'), today: TODAY });
+    const roles = (i: number) => prompts.asked.find((q) => q.path === `/parties/${i}/role`)!.choices!.map((c) => c.value);
+    const first = (montbrison.parties as { role: string }[])[0]!.role;
+    expect(roles(0)).toEqual(['cpam', 'carsat', 'ccas', 'cias']);
+    // cpam and ccas/cias places hold one party each: the first party's place is not offered again.
+    expect(roles(1)).not.toContain(first);
+    expect((montbrison.rgpd as { regimes: string[] }).regimes).toContain('sous-traitance');
+    expect(prompts.asked.find((q) => q.path === '/rgpd/dpo' && q.kind === 'include')?.default).toBe(true);
+  });
+
+  test('a logo path is checked when given, with validate’s logo checks', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'logo.yaml');
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { 'include:/parties/0/logo': true, '/parties/0/logo': ['absent.png', '../hors.png'], 'session:fix': false });
+    let refused = 0;
+    const prompts = scriptedPrompts((q) => {
+      if (q.kind === 'value' && q.path === '/parties/0/logo' && ++refused > 2) throw new WizardAborted();
+      return answers(q);
+    });
+    expect(await newCommand({ type: 'locale-ccas', output, avance: true }, { prompts, today: TODAY })).toBe(130);
+    const notes = prompts.transcript.filter((line) => line.startsWith('  ✗'));
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('Logo introuvable : absent.png');
+    expect(notes[1]).toContain('../hors.png');
   });
 
   test('an invalid result is kept in a draft with its problems, and resumed re-asking only them', async () => {
