@@ -46,6 +46,25 @@ export interface Prompts {
   note(text: string): void;
 }
 
+/**
+ * The answer that reopens the previous question: `<` (or `retour`) typed at a text or o/n question;
+ * in a list, the last choice « ← Question précédente ». Session questions (type, file) have none.
+ */
+export const BACK = '<';
+export const BACK_CHOICE = '← Question précédente';
+
+export function isBack(text: string): boolean {
+  return /^(<|retour)$/i.test(text.trim());
+}
+
+/** The user asked for the previous question (see `BACK`). */
+export class GoBack extends Error {
+  constructor() {
+    super('Question précédente');
+    this.name = 'GoBack';
+  }
+}
+
 /** The user interrupted the wizard (Ctrl-C, or the prompt was closed). */
 export class WizardAborted extends Error {
   constructor() {
@@ -92,26 +111,52 @@ export function terminalPrompts(output: (text: string) => void = (text) => proce
       throw error;
     }
   }
+  const canGoBack = (q: Question) => q.kind !== 'session';
+  const back = Symbol('back');
   return {
-    input: (q) => ask<string>(q, { type: 'input', default: q.default, validate: q.validate ?? (() => true) }),
+    async input(q) {
+      const text = await ask<string>(q, {
+        type: 'input',
+        default: q.default,
+        validate: (answer: string) => (canGoBack(q) && isBack(answer) ? true : q.validate ? q.validate(answer) : true),
+      });
+      if (canGoBack(q) && isBack(text)) throw new GoBack();
+      return text;
+    },
     // inquirer's confirm only knows y/n: a French o/n is an input read with `parseYesNo`.
-    confirm: async (q) =>
-      parseYesNo(
-        await ask<string>(
-          { ...q, message: `${q.message} ${q.default ? '(O/n)' : '(o/N)'}` },
-          { type: 'input', validate: (text: string) => (parseYesNo(text, q.default) === undefined ? 'Répondez o (oui) ou n (non).' : true) },
-        ),
-        q.default,
-      )!,
-    select: <T>(q: Question & { choices: Choice<T>[]; default?: T }) =>
-      ask<T>(q, { type: 'select', choices: q.choices, default: q.default, pageSize: 12 }),
-    checkbox: <T>(q: Question & { choices: Choice<T>[]; validate?: (values: T[]) => true | string }) =>
-      ask<T[]>(q, {
+    async confirm(q) {
+      const text = await ask<string>(
+        { ...q, message: `${q.message} ${q.default ? '(O/n)' : '(o/N)'}` },
+        {
+          type: 'input',
+          validate: (answer: string) =>
+            (canGoBack(q) && isBack(answer)) || parseYesNo(answer, q.default) !== undefined ? true : 'Répondez o (oui) ou n (non), ou < pour la question précédente.',
+        },
+      );
+      if (canGoBack(q) && isBack(text)) throw new GoBack();
+      return parseYesNo(text, q.default)!;
+    },
+    async select<T>(q: Question & { choices: Choice<T>[]; default?: T }) {
+      const choices = canGoBack(q) ? [...q.choices, { value: back as unknown as T, name: BACK_CHOICE }] : q.choices;
+      const answer = await ask<T>(q, { type: 'select', choices, default: q.default, pageSize: 12 });
+      if ((answer as unknown) === back) throw new GoBack();
+      return answer;
+    },
+    async checkbox<T>(q: Question & { choices: Choice<T>[]; validate?: (values: T[]) => true | string }) {
+      const choices = canGoBack(q) ? [...q.choices, { value: back as unknown as T, name: BACK_CHOICE }] : q.choices;
+      const answer = await ask<T[]>(q, {
         type: 'checkbox',
-        choices: q.choices,
+        choices,
         pageSize: 12,
-        validate: (choices: readonly { value: T }[]) => (q.validate ? q.validate(choices.map((c) => c.value)) : true),
-      }),
+        validate: (checked: readonly { value: T }[]) => {
+          const values = checked.map((c) => c.value);
+          if (values.includes(back as unknown as T)) return true;
+          return q.validate ? q.validate(values) : true;
+        },
+      });
+      if (answer.includes(back as unknown as T)) throw new GoBack();
+      return answer;
+    },
     note: (text) => output(text),
   };
 }

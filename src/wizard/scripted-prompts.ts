@@ -3,7 +3,7 @@
  * already has the answers. Answers go through the same `validate` as on the terminal; a refused
  * answer is logged with its reason and the function is asked again (it sees the attempt number).
  */
-import type { Choice, Prompts, Question } from './prompts.js';
+import { BACK, GoBack, type Choice, type Prompts, type Question } from './prompts.js';
 import { valueAt } from './schema-walk.js';
 
 export { valueAt };
@@ -39,6 +39,11 @@ export function scriptedPrompts(answer: Answerer): ScriptedPrompts {
       const current = { ...question, attempt };
       asked.push(current);
       const raw = answer(current);
+      // `BACK` reopens the previous question, as `<` typed on a terminal.
+      if (raw === BACK && question.kind !== 'session') {
+        transcript.push(`? ${question.message} ${BACK}`);
+        throw new GoBack();
+      }
       const result = accept(raw);
       transcript.push(`? ${question.message} ${JSON.stringify(raw)}`);
       if ('value' in result) return result.value;

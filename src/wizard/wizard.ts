@@ -6,7 +6,7 @@
  * or written here.
  */
 import type { AnswerChecker } from './answer-check.js';
-import type { Choice, Prompts } from './prompts.js';
+import { GoBack, type Choice, type Prompts } from './prompts.js';
 import {
   fillableProperties,
   labelOf,
@@ -65,9 +65,27 @@ type Path = (string | number)[];
 
 /** Walks `form` (a type's schema, see `describeType`) and returns the convention's data. */
 export async function askConvention(form: ObjectField, prompts: Prompts, options: WizardOptions): Promise<Record<string, unknown>> {
-  const walker = new Walker(prompts, options);
-  await walker.object(form, [], walker.root);
-  return walker.root;
+  let prefill = options.prefill;
+  let history: string[] = [];
+  let quiet = false;
+  for (;;) {
+    const walker = new Walker(prompts, { ...options, ...(prefill ? { prefill } : {}) }, history, quiet);
+    try {
+      await walker.object(form, [], walker.root);
+      return walker.root;
+    } catch (error) {
+      if (!(error instanceof GoBack)) throw error;
+      // Back: the walk starts again, every answer taken silently up to the previous question,
+      // which is asked again with its answer as the default.
+      const asked = walker.asked;
+      // A stock party's variable is not kept on its own: back to it is back to the stock party.
+      const previous = (asked.length >= 2 ? asked[asked.length - 2]! : asked[0])?.replace(/^variable:(.*)#.*$/, 'preset:$1');
+      if (asked.length < 2) prompts.note('  (pas de question précédente)');
+      prefill = { data: walker.before, ...(previous ? { stop: previous } : {}) };
+      history = asked.slice(0, Math.max(0, asked.length - 2));
+      quiet = true;
+    }
+  }
 }
 
 /** Turns typed text into the field's value, or says why it cannot. */
@@ -92,10 +110,19 @@ class Walker {
   private reask: string[];
   private prefill: Prefill | undefined;
 
+  /** The questions asked, in order (`kind:pointer`), those of earlier walks first: « back » reopens the one before the last. */
+  readonly asked: string[];
+  /** The answers given before the last question asked (objects in progress included). */
+  before: Record<string, unknown> = {};
+
   constructor(
     private readonly prompts: Prompts,
     private readonly options: WizardOptions,
+    history: readonly string[] = [],
+    /** Replaying after « back »: the answers kept are not shown again. */
+    private readonly quiet = false,
   ) {
+    this.asked = [...history];
     this.prefill = options.prefill;
     this.replaying = options.prefill !== undefined;
     this.reask = [...(options.prefill?.reask ?? [])];
@@ -117,13 +144,20 @@ class Walker {
     // regimes' list for a problem on its second element).
     const reasked = this.reask.some((r) => r === '' || pointer === r || pointer.startsWith(`${r}/`) || (kind === 'value' && r.startsWith(`${pointer}/`)));
     if (this.replaying && !reasked && earlier !== undefined) return { value: earlier };
-    this.options.onQuestion?.(questionKey(kind, pointer), this.answers());
+    this.asked.push(questionKey(kind, pointer));
+    this.before = this.answers();
+    this.options.onQuestion?.(questionKey(kind, pointer), this.before);
     return undefined;
+  }
+
+  /** A note between questions; silent while replaying after « back » (the user saw it). */
+  private say(text: string): void {
+    if (!(this.quiet && this.replaying)) this.prompts.note(text);
   }
 
   /** An earlier value taken without asking: shown, so that the user knows what is kept. */
   private kept(label: string, value: unknown): unknown {
-    this.prompts.note(`  ${label} : ${display(value)}`);
+    this.say(`  ${label} : ${display(value)}`);
     return value;
   }
 
@@ -205,7 +239,7 @@ class Walker {
       }
       if (property.key in filled) {
         into[property.key] = filled[property.key];
-        this.prompts.note(`  ${labelOf(property)} : ${display(filled[property.key])}`);
+        this.say(`  ${labelOf(property)} : ${display(filled[property.key])}`);
         continue;
       }
       if (!property.required) {
@@ -255,7 +289,7 @@ class Walker {
     if (path.length > 0) {
       const problem = this.options.check(field.schema, into, labelOf(field));
       if (problem) {
-        this.prompts.note(`  ✗ ${problem} Reprenons « ${labelOf(field)} ».`);
+        this.say(`  ✗ ${problem} Reprenons « ${labelOf(field)} ».`);
         for (const key of Object.keys(into)) delete into[key];
         this.reask.push(toPointer(path));
         return this.object(field, path, into);
@@ -277,8 +311,8 @@ class Walker {
     for (let round = 0; round < MAX_SECTION_ROUNDS; round++) {
       const problems = guide.problemsIn(pointer, this.answers(), today);
       if (problems.length === 0) return;
-      for (const problem of problems) this.prompts.note(`  ✗ ${problem.message}`);
-      this.prompts.note(`  Reprenons ${problems.length > 1 ? 'les réponses en cause' : 'la réponse en cause'} de « ${labelOf(field)} ».`);
+      for (const problem of problems) this.say(`  ✗ ${problem.message}`);
+      this.say(`  Reprenons ${problems.length > 1 ? 'les réponses en cause' : 'la réponse en cause'} de « ${labelOf(field)} ».`);
       const saved = { prefill: this.prefill, replaying: this.replaying, reask: this.reask };
       this.prefill = { data: this.answers() };
       this.replaying = true;
@@ -295,7 +329,7 @@ class Walker {
   }
 
   private section(field: Field, path: Path): void {
-    if (path.length === 1) this.prompts.note(`\n── ${labelOf(field)} ──${field.description ? `\n${field.description}` : ''}`);
+    if (path.length === 1) this.say(`\n── ${labelOf(field)} ──${field.description ? `\n${field.description}` : ''}`);
   }
 
   private isPartyItem(path: Path): boolean {
@@ -306,8 +340,10 @@ class Walker {
   private async preset(field: ObjectField, path: Path, role: string): Promise<Record<string, unknown>> {
     const fitting = this.data.presets.filter((p) => presetFitsRole(p, role));
     if (fitting.length === 0) return {};
-    // A party answered earlier keeps its own values: no stock party over them.
-    if (this.replay('preset', toPointer(path), this.earlier(toPointer(path)) !== undefined ? true : undefined)) return {};
+    // A party answered earlier (beyond its role) keeps its own values: no stock party over them.
+    const earlier = this.earlier(toPointer(path));
+    const answered = earlier !== null && typeof earlier === 'object' && Object.keys(earlier).some((key) => key !== this.data.parties.role);
+    if (this.replay('preset', toPointer(path), answered ? true : undefined)) return {};
     const chosen = await this.prompts.select<Preset | null>({
       kind: 'preset',
       path: toPointer(path),
@@ -319,6 +355,7 @@ class Walker {
     if (!chosen) return {};
     const variables: Record<string, string> = {};
     for (const [name, variable] of Object.entries(chosen.variables ?? {})) {
+      this.replay('variable', `${toPointer(path)}#${name}`, undefined);
       variables[name] = (
         await this.prompts.input({
           kind: 'variable',
@@ -389,7 +426,7 @@ class Walker {
     // A file an answer names (a logo) is checked now, not at rendering.
     const refused = typeof value === 'string' && this.options.checkFile ? await this.options.checkFile(pointer, value) : undefined;
     if (refused) {
-      this.prompts.note(`  ✗ ${refused}`);
+      this.say(`  ✗ ${refused}`);
       return this.text(field, path, label);
     }
     return value;
@@ -434,7 +471,7 @@ class Walker {
       const at = [...path, index];
       const item = field.items;
       if (item.kind === 'object' || item.kind === 'choice') {
-        this.prompts.note(`\n${label} n° ${index + 1}`);
+        this.say(`\n${label} n° ${index + 1}`);
         items.push(await this.field(item.kind === 'choice' ? { ...item, title: item.title ?? label } : item, at));
       } else if (item.kind === 'string' || item.kind === 'integer' || item.kind === 'number') {
         items.push(await this.text({ ...item, title: item.title ?? label }, at, `${label} n° ${index + 1}`));
@@ -444,7 +481,7 @@ class Walker {
     }
     const problem = this.options.check(field.schema, items, label);
     if (problem) {
-      this.prompts.note(`  ✗ ${problem} Reprenons la liste.`);
+      this.say(`  ✗ ${problem} Reprenons la liste.`);
       items.length = 0;
       this.reask.push(toPointer(path));
       return this.arrayItems(field, path, included, items);

@@ -9,7 +9,7 @@ import { schemaOf } from '../../src/core/validate.js';
 import { defaultRegistry } from '../../src/core/registry.js';
 import { answerChecker } from '../../src/wizard/answer-check.js';
 import { conventionDocument } from '../../src/wizard/document.js';
-import { parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
+import { BACK, parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
 import { describeType, withoutDefaults, type ObjectField } from '../../src/wizard/schema-walk.js';
 import { answersFrom, scriptedPrompts, type Answerer } from '../../src/wizard/scripted-prompts.js';
 import { checkText, formOf, guideOf, type TypeGuide } from '../../src/wizard/type-form.js';
@@ -302,6 +302,30 @@ describe('wizard (scripted answers)', () => {
     expect(notes).toHaveLength(2);
     expect(notes[0]).toContain('Logo introuvable : absent.png');
     expect(notes[1]).toContain('../hors.png');
+  });
+
+  test('back: « < » reopens the previous question, with its answer as default; nothing else is asked again', async () => {
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/duree/annees': ['2', '1'], '/duree/renouvellement': [BACK, 'tacite'] });
+    const prompts = scriptedPrompts(answers);
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+    const years = prompts.asked.filter((q) => q.path === '/duree/annees');
+    expect(years.map((q) => q.default)).toEqual([undefined, '2']);
+    const once = prompts.asked.filter((q) => q.path !== '/duree/annees' && q.path !== '/duree/renouvellement').map((q) => `${q.kind}:${q.path}`);
+    expect(once.length).toBe(new Set(once).size);
+    expect((result.duree as { annees: number }).annees).toBe(1);
+    const text = conventionDocument(formOf('locale-ccas'), result, { schemaPath: 'x' }).toString();
+    expect((await checkText(text, 'm.yaml', TODAY)).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  test('back at a yes/no question (« Ajouter un autre élément ? »)', async () => {
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/modele': ['departemental'], 'more:/referents/2': [BACK, false] });
+    const prompts = scriptedPrompts(answers);
+    await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+    const keys = prompts.asked.map((q) => `${q.kind}:${q.path}`);
+    const back = keys.indexOf('more:/referents/2');
+    // The question before « Ajouter un autre référent ? » is asked again, then that one.
+    expect(keys[back + 1]).toBe(keys[back - 1]);
+    expect(keys[back + 2]).toBe('more:/referents/2');
   });
 
   test('an invalid result is kept in a draft with its problems, and resumed re-asking only them', async () => {
