@@ -17,6 +17,8 @@ export type QuestionKind =
   | 'preset'
   /** A preset's variable (`path` ends with `#name`). */
   | 'variable'
+  /** The summary of the section at `path`: `''` to continue, or the pointer of an answer to correct. */
+  | 'review'
   /** Anything about the session: `type`, `output`, `overwrite`, `render`, `render-overwrite`. */
   | 'session';
 

@@ -124,6 +124,8 @@ export function answersFrom(convention: Record<string, unknown>, overrides: Reco
         return valueAt(convention, question.path) !== undefined;
       case 'preset':
         return null;
+      case 'review':
+        return '';
       case 'variable':
         throw new Error(`variable non prévue : ${question.path}`);
       default: {

@@ -78,8 +78,7 @@ export async function askConvention(form: ObjectField, prompts: Prompts, options
       // Back: the walk starts again, every answer taken silently up to the previous question,
       // which is asked again with its answer as the default.
       const asked = walker.asked;
-      // A stock party's variable is not kept on its own: back to it is back to the stock party.
-      const previous = (asked.length >= 2 ? asked[asked.length - 2]! : asked[0])?.replace(/^variable:(.*)#.*$/, 'preset:$1');
+      const previous = asked.length >= 2 ? asked[asked.length - 2]! : asked[0];
       if (asked.length < 2) prompts.note('  (pas de question précédente)');
       prefill = { data: walker.before, ...(previous ? { stop: previous } : {}) };
       history = asked.slice(0, Math.max(0, asked.length - 2));
@@ -139,7 +138,15 @@ class Walker {
    */
   private replay<T>(kind: string, pointer: string, earlier: T | undefined): { value: T } | undefined {
     const prefill = this.prefill;
-    if (prefill && this.replaying && prefill.stop === questionKey(kind, pointer)) this.replaying = false;
+    // A stock party's variable is not kept on its own: stopped there, the walk stopped at the stock party.
+    const stop = prefill?.stop?.replace(/^variable:(.*)#.*$/, 'preset:$1');
+    if (prefill && this.replaying && stop === questionKey(kind, pointer)) this.replaying = false;
+    // An optional rubrique or a list element the walk stopped inside was answered « yes », though
+    // nothing of it may be kept yet.
+    const stopPointer = stop?.slice(stop.indexOf(':') + 1);
+    if (this.replaying && (kind === 'include' || kind === 'more') && stopPointer !== undefined && (stopPointer === pointer || stopPointer.startsWith(`${pointer}/`))) {
+      return { value: true as T };
+    }
     // A rubrique asked again, anything under it, and the value a problem inside it concerns (the
     // regimes' list for a problem on its second element).
     const reasked = this.reask.some((r) => r === '' || pointer === r || pointer.startsWith(`${r}/`) || (kind === 'value' && r.startsWith(`${pointer}/`)));
@@ -279,8 +286,12 @@ class Walker {
       }
       if (property.kind === 'object' || property.kind === 'array') this.section(property, at);
       const asked = property.key in defaults ? ({ ...property, default: defaults[property.key] } as Field) : property;
+      const before = this.asked.length;
       into[property.key] = await this.field(asked, at, !property.required);
-      if (path.length === 0) await this.checkSection(asked, at, into);
+      if (path.length === 0) {
+        await this.checkSection(asked, at, into);
+        if (asked.kind === 'object' || asked.kind === 'array') await this.review(asked, at, into, this.asked.length > before);
+      }
       if (this.isPartyItem(path) && property.key === this.data.parties.role) {
         filled = await this.preset(field, path, String(into[property.key]));
         defaults = this.options.guide?.roleDefaults(String(into[property.key])) ?? {};
@@ -325,6 +336,42 @@ class Walker {
         this.replaying = saved.replaying;
         this.reask = saved.reask;
       }
+    }
+  }
+
+  /**
+   * The section's answers, then « Continuer » or one of them to correct: that answer is asked
+   * again (the others kept), and the section reviewed again.
+   */
+  private async review(field: Field, path: Path, into: Record<string, unknown>, askedInSection: boolean): Promise<void> {
+    const key = path[path.length - 1] as string;
+    // A section all taken from earlier answers is not reviewed again (unless the walk stopped there).
+    if (this.replay('review', toPointer(path), askedInSection ? undefined : '')) return;
+    for (;;) {
+      const answers = leavesOf(field, into[key], path, field.kind === 'array' ? labelOf(field) : '');
+      if (answers.length === 0) return;
+      const choice = await this.prompts.select<string>({
+        kind: 'review',
+        path: toPointer(path),
+        message: `« ${labelOf(field)} » : continuer, ou corriger une réponse ?`,
+        help: 'Choisissez une réponse pour la corriger ; les autres sont gardées.',
+        choices: [{ value: '', name: 'Continuer' }, ...answers.map((a) => ({ value: a.pointer, name: `${a.label} : ${a.text}` }))],
+        default: '',
+      });
+      if (choice === '') return;
+      const saved = { prefill: this.prefill, replaying: this.replaying, reask: this.reask };
+      this.prefill = { data: this.answers() };
+      this.replaying = true;
+      this.reask = [...saved.reask, choice];
+      try {
+        delete into[key];
+        into[key] = await this.field(field, path, !field.required);
+      } finally {
+        this.prefill = saved.prefill;
+        this.replaying = saved.replaying;
+        this.reask = saved.reask;
+      }
+      await this.checkSection(field, path, into);
     }
   }
 
@@ -577,6 +624,20 @@ const MAX_SECTION_ROUNDS = 3;
 
 function branchIndex(field: ChoiceField, value: unknown, check: (schema: Field['schema']) => boolean): number {
   return field.branches.findIndex((branch) => check(branch.schema) && !(branch.kind === 'string' && branch.enum && !branch.enum.includes(value as string)));
+}
+
+/** A section's answers, one per question: where, a label that says which element, the value. */
+function leavesOf(field: Field, value: unknown, path: Path, label: string): { pointer: string; label: string; text: string }[] {
+  if (value === undefined || field.kind === 'const') return [];
+  if (field.kind === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
+    return field.properties.flatMap((property) =>
+      leavesOf(property, (value as Record<string, unknown>)[property.key], [...path, property.key], label ? `${label} › ${labelOf(property)}` : labelOf(property)),
+    );
+  }
+  if (field.kind === 'array' && Array.isArray(value)) {
+    return value.flatMap((item, index) => leavesOf(field.items, item, [...path, index], `${label || labelOf(field)} n° ${index + 1}`));
+  }
+  return [{ pointer: toPointer(path), label: label || labelOf(field), text: display(value) }];
 }
 
 function display(value: unknown): string {

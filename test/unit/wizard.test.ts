@@ -214,25 +214,27 @@ describe('wizard (scripted answers)', () => {
   });
 
   // Ctrl-C used to throw away every answer given.
-  test('Ctrl-C keeps the draft (second Ctrl-C too), and --reprendre continues where it stopped', async () => {
+  // Interrupted at questions spread over the walk: inside a stock party, an optional rubrique, a list.
+  test.each([5, 12, 27, 40, 58, 71])('Ctrl-C at question %i keeps the draft (second Ctrl-C too), and --reprendre continues where it stopped', async (at) => {
     const folder = temporaryFolder();
     const output = join(folder, 'interrompu.yaml');
     const draft = join(folder, 'interrompu.brouillon.yaml');
     let count = 0;
     const first = scriptedPrompts((q) => {
-      if (++count > 40) throw new WizardAborted();
+      if (++count > at) throw new WizardAborted();
       return marollesAnswers(q);
     });
     expect(await newCommand({ type: 'locale-ccas', output }, { prompts: first, today: TODAY })).toBe(130);
     expect(first.asked.at(-1)!.path).toBe('keep-draft');
     expect(readdirSync(folder)).toEqual(['interrompu.brouillon.yaml']);
     expect(errors).toEqual([`Interrompu : réponses gardées dans ${draft} ; reprenez avec « convention new --reprendre ${draft} ».`]);
-    const stoppedAt = first.asked.filter((q) => q.kind !== 'session').at(-1)!;
-    const before = new Set(first.asked.slice(0, -2).filter((q) => q.kind !== 'session').map((q) => `${q.kind}:${q.path}`));
+    const stoppedAt = first.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review').at(-1)!;
+    const before = new Set(first.asked.slice(0, -2).filter((q) => q.kind !== 'session' && q.kind !== 'review').map((q) => `${q.kind}:${q.path}`));
 
     const second = scriptedPrompts(marollesAnswers);
-    expect(await newCommand({ reprendre: draft }, { prompts: second, today: TODAY })).toBe(0);
-    const asked = second.asked.filter((q) => q.kind !== 'session');
+    const code = await newCommand({ reprendre: draft }, { prompts: second, today: TODAY });
+    expect(code).toBe(0);
+    const asked = second.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review');
     // It starts at the question Ctrl-C interrupted, and asks nothing answered before.
     expect(`${asked[0]!.kind}:${asked[0]!.path}`).toBe(`${stoppedAt.kind}:${stoppedAt.path}`);
     expect(asked.filter((q) => q.attempt === 0 && before.has(`${q.kind}:${q.path}`))).toEqual([]);
@@ -252,7 +254,7 @@ describe('wizard (scripted answers)', () => {
     const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': [...wrong, '2025-06-01'], 'session:fix': true });
     const prompts = scriptedPrompts(answers);
     expect(await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY })).toBe(0);
-    const afterFix = prompts.asked.slice(prompts.asked.findIndex((q) => q.path === 'fix') + 1).filter((q) => q.kind !== 'session');
+    const afterFix = prompts.asked.slice(prompts.asked.findIndex((q) => q.path === 'fix') + 1).filter((q) => q.kind !== 'session' && q.kind !== 'review');
     expect(afterFix.map((q) => q.path)).toEqual(['/signature/date']);
     expect(errors.join('\n')).toContain('date-signature-future');
     expect((parse(readFileSync(output, 'utf8')) as { signature: { date: string } }).signature.date).toBe('2025-06-01');
@@ -270,7 +272,7 @@ describe('wizard (scripted answers)', () => {
     const dates = prompts.asked.flatMap((q, i) => (q.path === '/signature/date' ? [i] : []));
     expect(dates).toHaveLength(2);
     // The correction asks nothing else of the section: the rest is kept.
-    expect(prompts.asked.slice(dates[1]).filter((q) => q.path.startsWith('/signature'))).toHaveLength(1);
+    expect(prompts.asked.slice(dates[1]).filter((q) => q.path.startsWith('/signature') && q.kind !== 'review')).toHaveLength(1);
     expect(prompts.transcript.join('\n')).toContain("est postérieure à aujourd'hui (2025-06-30)");
     expect((result.signature as { date: string }).date).toBe('2025-06-01');
   });
@@ -317,6 +319,19 @@ describe('wizard (scripted answers)', () => {
     expect((await checkText(text, 'm.yaml', TODAY)).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  test('a section’s summary lets the user correct one of its answers, the others kept', async () => {
+    let reviews = 0;
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/lieu': ['Evry', 'Évry-Courcouronnes'] });
+    const prompts = scriptedPrompts((q) => (q.kind === 'review' && q.path === '/signature' && reviews++ === 0 ? '/signature/lieu' : answers(q)));
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+    const summary = prompts.asked.find((q) => q.kind === 'review' && q.path === '/signature')!;
+    expect(summary.choices!.map((c) => c.name)).toEqual(['Continuer', 'Lieu de signature : Evry', 'Date : 2022-11-24']);
+    const after = prompts.asked.slice(prompts.asked.indexOf(summary) + 1);
+    expect(after.map((q) => `${q.kind}:${q.path}`)).toEqual(['value:/signature/lieu', 'review:/signature']);
+    expect(after[0]!.default).toBe('Evry');
+    expect(result.signature).toMatchObject({ lieu: 'Évry-Courcouronnes', date: '2022-11-24' });
+  });
+
   test('back at a yes/no question (« Ajouter un autre élément ? »)', async () => {
     const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/modele': ['departemental'], 'more:/referents/2': [BACK, false] });
     const prompts = scriptedPrompts(answers);
@@ -343,7 +358,7 @@ describe('wizard (scripted answers)', () => {
 
     const resumed = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml')));
     expect(await newCommand({ reprendre: draft }, { prompts: resumed, today: TODAY })).toBe(0);
-    expect(resumed.asked.filter((q) => q.kind !== 'session').map((q) => q.path)).toEqual(['/rgpd/regimes']);
+    expect(resumed.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review').map((q) => q.path)).toEqual(['/rgpd/regimes']);
     expect(readdirSync(folder)).toEqual(['regimes.yaml']);
   });
 
@@ -364,7 +379,7 @@ describe('wizard (scripted answers)', () => {
     const resuming = scriptedPrompts(marollesAnswers);
     expect(await newCommand({ type: 'locale-ccas', output }, { prompts: resuming, today: TODAY })).toBe(0);
     expect(resuming.asked.some((q) => q.path === 'resume')).toBe(true);
-    expect(resuming.asked.find((q) => q.kind !== 'session')!.path).toBe(first.asked.filter((q) => q.kind !== 'session').at(-1)!.path);
+    expect(resuming.asked.find((q) => q.kind !== 'session' && q.kind !== 'review')!.path).toBe(first.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review').at(-1)!.path);
     expect(readdirSync(folder)).toEqual(['m.yaml']);
   });
 
@@ -374,7 +389,7 @@ describe('wizard (scripted answers)', () => {
     expect(await newCommand({ type: 'locale-ccas', output }, { prompts: scriptedPrompts(marollesAnswers), today: TODAY })).toBe(0);
     const prompts = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml'), { 'session:sections': ['/duree'], '/duree/annees': '3' }));
     expect(await newCommand({ reprendre: output }, { prompts, today: TODAY })).toBe(0);
-    const asked = prompts.asked.filter((q) => q.kind !== 'session').map((q) => q.path);
+    const asked = prompts.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review').map((q) => q.path);
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.filter((path) => !path.startsWith('/duree'))).toEqual([]);
     expect(prompts.asked.find((q) => q.path === '/duree/annees')?.default).toBe('1');
