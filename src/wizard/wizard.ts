@@ -6,6 +6,10 @@
  * or written here.
  */
 import type { AnswerChecker } from './answer-check.js';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { fr } from 'date-fns/locale/fr';
 import { GoBack, type Choice, type Prompts } from './prompts.js';
 import {
   fillableProperties,
@@ -98,7 +102,23 @@ export function parseAnswer(field: TextField, text: string): { value: unknown } 
     const value = Number(trimmed.replace(',', '.'));
     return Number.isFinite(value) ? { value } : { error: `« ${labelOf(field)} » attend un nombre.` };
   }
+  if (field.format === 'date') return { value: isoDate(trimmed) ?? trimmed };
   return { value: trimmed };
+}
+
+/** The French ways of writing a date (12/12/2023, 12-12-2023, 12.12.2023, 12 décembre 2023, 1er décembre 2023). */
+const FRENCH_DATES = ['d/M/yyyy', 'd-M-yyyy', 'd.M.yyyy', 'd MMMM yyyy'];
+
+/** A date typed the French way, as the ISO date the convention stores; `undefined` if it is not one. */
+export function isoDate(text: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const normalized = text.toLowerCase().replace(/\s+/g, ' ').replace(/^1er /, '1 ');
+  for (const pattern of FRENCH_DATES) {
+    const date = parse(normalized, pattern, new Date(2000, 0, 1), { locale: fr });
+    // A real day only (31/02 is refused), written in full (no two-digit year).
+    if (isValid(date) && date.getFullYear() >= 1000) return format(date, 'yyyy-MM-dd');
+  }
+  return undefined;
 }
 
 class Walker {
@@ -168,13 +188,9 @@ class Walker {
     return value;
   }
 
-  /** The description was just shown with « Renseigner … ? »: not again on the next question. */
-  private helpShown = false;
-
+  /** Every question has its help line: the rubrique's description from the schema. */
   private help(field: { description?: string }): string | undefined {
-    const shown = this.helpShown;
-    this.helpShown = false;
-    return shown ? undefined : field.description;
+    return field.description;
   }
 
   private get data(): WizardData {
@@ -270,6 +286,13 @@ class Walker {
           if (value !== (property.default ?? false)) into[property.key] = value;
           continue;
         }
+        // One pattern for optional values: asked directly, an empty answer (or « (ne pas renseigner) »
+        // in a list) leaves them out; only optional groups (blocks, lists) are offered first.
+        if (isText(property)) {
+          const value = await this.text(property, at, labelOf(property), true);
+          if (value !== undefined) into[property.key] = value;
+          continue;
+        }
         const taken = this.replay('include', pointer, earlier !== undefined);
         const include =
           taken?.value ??
@@ -281,8 +304,6 @@ class Walker {
             default: earlier !== undefined || (this.options.guide?.expected?.(pointer, this.answers()) ?? false),
           }));
         if (!include) continue;
-        if (taken) this.helpShown = false;
-        else this.helpShown = property.kind !== 'object' && property.kind !== 'array' && property.kind !== 'choice';
       }
       if (property.kind === 'object' || property.kind === 'array') this.section(property, at);
       const asked = property.key in defaults ? ({ ...property, default: defaults[property.key] } as Field) : property;
@@ -423,7 +444,8 @@ class Walker {
     );
   }
 
-  private async text(field: TextField, path: Path, label: string = labelOf(field)): Promise<unknown> {
+  /** A value typed or chosen; `optional`: an empty answer leaves it out (`undefined`). */
+  private async text(field: TextField, path: Path, label: string = labelOf(field), optional = false): Promise<unknown> {
     const pointer = toPointer(path);
     const roles = this.partyRoles();
     const naming = roles.length > 0 && this.data.renvois_parties.some((pattern) => pointerMatches(pointer, pattern));
@@ -431,50 +453,62 @@ class Walker {
     const fits =
       earlier !== undefined &&
       (naming ? roles.includes(earlier as string) : !this.options.check(field.schema, earlier, label));
-    const taken = this.replay('value', pointer, fits ? earlier : undefined);
-    if (taken) return this.kept(label, taken.value);
+    // Replayed, an optional value left out earlier stays out.
+    const taken = this.replay('value', pointer, fits ? earlier : optional && earlier === undefined ? SKIPPED : undefined);
+    if (taken) return taken.value === SKIPPED ? undefined : this.kept(label, taken.value);
     const defaultValue = earlier ?? field.default;
+    const skip: Choice<unknown>[] = optional ? [{ value: SKIPPED, name: '(ne pas renseigner)' }] : [];
+    const message = optional ? `${label} (facultatif)` : label;
     if (naming) {
-      return this.prompts.select<string>({
+      const chosen = await this.prompts.select<unknown>({
         kind: 'value',
         path: pointer,
-        message: label,
+        message,
         help: this.help(field),
-        choices: roles.map((role) => ({ value: role, name: role })),
-        ...(typeof earlier === 'string' && roles.includes(earlier) ? { default: earlier } : {}),
+        choices: [...roles.map((role) => ({ value: role, name: role })), ...skip],
+        ...(typeof earlier === 'string' && roles.includes(earlier) ? { default: earlier } : optional ? { default: SKIPPED } : {}),
       });
+      return chosen === SKIPPED ? undefined : chosen;
     }
     if (field.enum) {
       // Only what the catalogue admits with the answers so far (a role whose place is not full).
       const admitted = this.options.guide?.choices(pointer, this.answers());
       const values = admitted ? field.enum.filter((value) => admitted.includes(String(value))) : field.enum;
-      return this.prompts.select({
+      const chosen = await this.prompts.select<unknown>({
         kind: 'value',
         path: pointer,
-        message: label,
+        message,
         help: this.help(field),
-        choices: (values.length > 0 ? values : field.enum).map((value) => ({ value, name: String(value) })),
-        ...(defaultValue !== undefined && field.enum.includes(defaultValue as string) ? { default: defaultValue as string | number } : {}),
+        choices: [...(values.length > 0 ? values : field.enum).map((value) => ({ value, name: String(value) })), ...skip],
+        ...(defaultValue !== undefined && field.enum.includes(defaultValue as string)
+          ? { default: defaultValue as string | number }
+          : optional
+            ? { default: SKIPPED }
+            : {}),
       });
+      return chosen === SKIPPED ? undefined : chosen;
     }
+    const help = this.help(field);
     const text = await this.prompts.input({
       kind: 'value',
       path: pointer,
-      message: label,
-      help: this.help(field),
+      message: optional ? `${label} (facultatif, Entrée pour passer)` : label,
+      help: field.format === 'date' ? `${help ? `${help} ` : ''}Aussi : 12/12/2023 ou 12 décembre 2023.` : help,
       ...(defaultValue !== undefined && typeof defaultValue !== 'object' ? { default: String(defaultValue) } : {}),
       validate: (answer) => {
+        if (optional && answer.trim() === '') return true;
         const parsed = parseAnswer(field, answer);
         if ('error' in parsed) return parsed.error;
         return this.options.check(field.schema, parsed.value, label) ?? true;
       },
     });
+    if (optional && text.trim() === '') return undefined;
     const value = (parseAnswer(field, text) as { value: unknown }).value;
     // A file an answer names (a logo) is checked now, not at rendering.
     const refused = typeof value === 'string' && this.options.checkFile ? await this.options.checkFile(pointer, value) : undefined;
     if (refused) {
       this.say(`  ✗ ${refused}`);
-      return this.text(field, path, label);
+      return this.text(field, path, label, optional);
     }
     return value;
   }
@@ -517,11 +551,16 @@ class Walker {
       }
       const at = [...path, index];
       const item = field.items;
+      // An element is named in the singular (« Partie n° 1 »): the item's own title, else « Dénominations, élément n° 1 ».
+      const name = itemName(field, index);
       if (item.kind === 'object' || item.kind === 'choice') {
-        this.say(`\n${label} n° ${index + 1}`);
-        items.push(await this.field(item.kind === 'choice' ? { ...item, title: item.title ?? label } : item, at));
+        this.say(`\n${name}`);
+        const described = item.description ?? field.description ? { description: item.description ?? field.description } : {};
+        items.push(await this.field(item.kind === 'choice' ? { ...item, title: item.title ?? label, ...described } : item, at));
       } else if (item.kind === 'string' || item.kind === 'integer' || item.kind === 'number') {
-        items.push(await this.text({ ...item, title: item.title ?? label }, at, `${label} n° ${index + 1}`));
+        // Each element has the list's help when it has none of its own.
+        const described = { ...item, title: item.title ?? label, ...(item.description ?? field.description ? { description: item.description ?? field.description } : {}) };
+        items.push(await this.text(described, at, name));
       } else {
         items.push(await this.field(item, at));
       }
@@ -619,6 +658,14 @@ class Walker {
   }
 }
 
+/** The answer « (ne pas renseigner) » of an optional value. */
+const SKIPPED = Symbol('ne pas renseigner');
+
+/** A value asked as one answer (text, number, or one of a closed list), not a group. */
+function isText(field: Field): field is TextField {
+  return field.kind === 'string' || field.kind === 'integer' || field.kind === 'number';
+}
+
 /** Rounds of corrections a section's domain rules ask before the walk moves on. */
 const MAX_SECTION_ROUNDS = 3;
 
@@ -635,9 +682,17 @@ function leavesOf(field: Field, value: unknown, path: Path, label: string): { po
     );
   }
   if (field.kind === 'array' && Array.isArray(value)) {
-    return value.flatMap((item, index) => leavesOf(field.items, item, [...path, index], `${label || labelOf(field)} n° ${index + 1}`));
+    return value.flatMap((item, index) => leavesOf(field.items, item, [...path, index], itemName(field, index, label)));
   }
   return [{ pointer: toPointer(path), label: label || labelOf(field), text: display(value) }];
+}
+
+/** « Partie n° 2 » (the item's title), else « Dénominations, élément n° 2 ». */
+function itemName(field: ArrayField, index: number, within?: string): string {
+  const name = field.items.title ?? `${labelOf(field)}, élément`;
+  // Within a summary, the element is placed under its parent (« Partie n° 1 › Dénominations, élément n° 2 »).
+  const parent = within?.endsWith(labelOf(field)) ? within.slice(0, -labelOf(field).length).replace(/ › $/, '') : within;
+  return `${parent ? `${parent} › ` : ''}${name} n° ${index + 1}`;
 }
 
 function display(value: unknown): string {

@@ -13,7 +13,7 @@ import { BACK, parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
 import { describeType, withoutDefaults, type ObjectField } from '../../src/wizard/schema-walk.js';
 import { answersFrom, scriptedPrompts, type Answerer } from '../../src/wizard/scripted-prompts.js';
 import { checkText, formOf, guideOf, type TypeGuide } from '../../src/wizard/type-form.js';
-import { askConvention } from '../../src/wizard/wizard.js';
+import { askConvention, isoDate } from '../../src/wizard/wizard.js';
 import { readWizardData } from '../../src/wizard/wizard-data.js';
 import { EXAMPLES, temporaryFolder } from '../support/paths.js';
 import { fillSkeleton } from '../support/skeleton-fill.js';
@@ -228,13 +228,14 @@ describe('wizard (scripted answers)', () => {
     expect(first.asked.at(-1)!.path).toBe('keep-draft');
     expect(readdirSync(folder)).toEqual(['interrompu.brouillon.yaml']);
     expect(errors).toEqual([`Interrompu : réponses gardées dans ${draft} ; reprenez avec « convention new --reprendre ${draft} ».`]);
-    const stoppedAt = first.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review').at(-1)!;
-    const before = new Set(first.asked.slice(0, -2).filter((q) => q.kind !== 'session' && q.kind !== 'review').map((q) => `${q.kind}:${q.path}`));
+    // The question interrupted may be a section's summary: it is a question like the others.
+    const stoppedAt = first.asked.filter((q) => q.kind !== 'session').at(-1)!;
+    const before = new Set(first.asked.slice(0, -2).filter((q) => q.kind !== 'session').map((q) => `${q.kind}:${q.path}`));
 
     const second = scriptedPrompts(marollesAnswers);
     const code = await newCommand({ reprendre: draft }, { prompts: second, today: TODAY });
     expect(code).toBe(0);
-    const asked = second.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review');
+    const asked = second.asked.filter((q) => q.kind !== 'session');
     // It starts at the question Ctrl-C interrupted, and asks nothing answered before.
     expect(`${asked[0]!.kind}:${asked[0]!.path}`).toBe(`${stoppedAt.kind}:${stoppedAt.path}`);
     expect(asked.filter((q) => q.attempt === 0 && before.has(`${q.kind}:${q.path}`))).toEqual([]);
@@ -405,6 +406,53 @@ describe('wizard (scripted answers)', () => {
       true,
       undefined,
     ]);
+  });
+});
+
+describe('French answers', () => {
+  test('dates written the French way are stored as ISO dates; impossible days are not', () => {
+    expect(['12/12/2023', '1/2/2024', '12-12-2023', '12.12.2023', '12 décembre 2023', '1er janvier 2024', '2023-12-12', ' 3  Août 2025 '].map((t) => isoDate(t.trim()))).toEqual([
+      '2023-12-12',
+      '2024-02-01',
+      '2023-12-12',
+      '2023-12-12',
+      '2023-12-12',
+      '2024-01-01',
+      '2023-12-12',
+      '2025-08-03',
+    ]);
+    expect(['31/02/2023', '12/12/23', 'décembre 2023', '12 decembre 2023 et plus'].map(isoDate)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  // « Parties n° 1 », « Dénominations n° 1 » without help, before.
+  test('elements are named in the singular, and every question has a help line', async () => {
+    const prompts = scriptedPrompts(answersFrom(example('locale-ccas-montbrison.yaml')));
+    await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: true, guide: await guideOf('locale-ccas'), today: TODAY });
+    expect(prompts.transcript).toContain('\nPartie n° 1');
+    expect(prompts.transcript).toContain('\nRéférent n° 1');
+    const denomination = prompts.asked.find((q) => q.path === '/parties/0/denominations/0')!;
+    expect(denomination.message).toBe('Dénominations, élément n° 1');
+    expect(denomination.help).toBeTruthy();
+    expect(prompts.asked.filter((q) => q.kind === 'value' && !q.help).map((q) => q.path)).toEqual([]);
+  });
+
+  // A referent's first name was « Renseigner « Prénom » ? (o/N) », a DPO's asked directly: « o » became a first name.
+  test('one pattern for optional values: asked directly, an empty answer leaves them out', async () => {
+    const marolles = example('locale-ccas-marolles.yaml');
+    const prompts = scriptedPrompts(answersFrom(marolles, { '/referents/0/prenom': '' }));
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+    expect(prompts.asked.filter((q) => q.kind === 'include' && q.type === 'confirm' && /Prénom|Téléphone|Civilité/.test(q.message))).toEqual([]);
+    expect(prompts.asked.find((q) => q.path === '/referents/0/prenom')!.message).toBe('Prénom (facultatif, Entrée pour passer)');
+    expect((result.referents as Record<string, unknown>[])[0]).not.toHaveProperty('prenom');
+    const civility = prompts.asked.find((q) => q.path === '/referents/0/civilite')!;
+    expect(civility.choices!.at(-1)!.name).toBe('(ne pas renseigner)');
+  });
+
+  test('a signature date typed 24/11/2022 is asked once and stored as 2022-11-24', async () => {
+    const prompts = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': '24/11/2022' }));
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false });
+    expect(prompts.asked.filter((q) => q.path === '/signature/date')).toHaveLength(1);
+    expect((result.signature as { date: string }).date).toBe('2022-11-24');
   });
 });
 
