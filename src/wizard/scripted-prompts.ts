@@ -9,7 +9,7 @@ import { valueAt } from './schema-walk.js';
 export { valueAt };
 
 export interface AskedQuestion extends Question {
-  type: 'input' | 'confirm' | 'select' | 'checkbox';
+  type: 'input' | 'editor' | 'confirm' | 'select' | 'checkbox';
   /** 0 the first time, then 1, 2… after refused answers. */
   attempt: number;
   choices?: Choice<unknown>[];
@@ -73,6 +73,13 @@ export function scriptedPrompts(answer: Answerer): ScriptedPrompts {
         return verdict === true ? { value: text } : { error: verdict };
       });
     },
+    async editor(q) {
+      return run<string>({ ...q, type: 'editor', attempt: 0, default: q.default }, (raw) => {
+        const text = raw === undefined ? (q.default ?? '') : String(raw);
+        const verdict = q.validate ? q.validate(text) : true;
+        return verdict === true ? { value: text } : { error: verdict };
+      });
+    },
     async confirm(q) {
       return run<boolean>({ ...q, type: 'confirm', attempt: 0, default: q.default }, (raw) =>
         raw === undefined ? { value: q.default } : typeof raw === 'boolean' ? { value: raw } : { error: 'Répondez o (oui) ou n (non).' },
@@ -130,7 +137,7 @@ export function answersFrom(convention: Record<string, unknown>, overrides: Reco
         throw new Error(`variable non prévue : ${question.path}`);
       default: {
         const value = valueAt(convention, question.path);
-        if (question.type === 'input') return value === undefined ? undefined : String(value);
+        if (question.type === 'input' || question.type === 'editor') return value === undefined ? undefined : String(value);
         return value;
       }
     }

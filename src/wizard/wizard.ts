@@ -489,7 +489,9 @@ class Walker {
       return chosen === SKIPPED ? undefined : chosen;
     }
     const help = this.help(field);
-    const text = await this.prompts.input({
+    // A text of paragraphs (its description says a blank line separates them) in an editor.
+    const ask = isParagraphs(field) ? this.prompts.editor.bind(this.prompts) : this.prompts.input.bind(this.prompts);
+    const text = await ask({
       kind: 'value',
       path: pointer,
       message: optional ? `${label} (facultatif, Entrée pour passer)` : label,
@@ -656,6 +658,14 @@ class Walker {
       ? this.text({ ...branch, title: branch.title ?? labelOf(field) }, path)
       : this.field(branch, path);
   }
+}
+
+/**
+ * A text of several paragraphs: a free string whose description says that a blank line separates
+ * paragraphs (how the schemas tell the user, and the engine, that the text may hold several).
+ */
+export function isParagraphs(field: TextField): boolean {
+  return field.kind === 'string' && !field.enum && !field.format && !field.pattern && /ligne vide sépare/.test(field.description ?? '');
 }
 
 /** The answer « (ne pas renseigner) » of an optional value. */

@@ -448,6 +448,16 @@ describe('French answers', () => {
     expect(civility.choices!.at(-1)!.name).toBe('(ne pas renseigner)');
   });
 
+  // A pasted second paragraph used to vanish: a one-line prompt kept only the first line.
+  test('a text of paragraphs is asked in the editor prompt, and every paragraph is kept', async () => {
+    const actions = 'Permanence mensuelle au CCAS.\n\nAteliers numériques.\nUne fois par trimestre.';
+    const prompts = scriptedPrompts(answersFrom(example('locale-ccas-montbrison.yaml'), { '/engagements/initiatives_locales/actions': actions }));
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: true, guide: await guideOf('locale-ccas'), today: TODAY });
+    expect(prompts.asked.find((q) => q.path === '/engagements/initiatives_locales/actions')).toMatchObject({ type: 'editor' });
+    expect(prompts.asked.find((q) => q.path === '/parties/0/nom')).toMatchObject({ type: 'input' });
+    expect((result.engagements as { initiatives_locales: { actions: string } }).initiatives_locales.actions).toBe(actions);
+  });
+
   test('a signature date typed 24/11/2022 is asked once and stored as 2022-11-24', async () => {
     const prompts = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': '24/11/2022' }));
     const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false });
