@@ -6,6 +6,7 @@
  * choices (`--format`). The scripts are static: completing costs the shell no Node start-up.
  */
 import type { Argument, Command, Option } from 'commander';
+import { COMMON_ID } from '../core/editor-schema.js';
 
 /** What completes a value: fixed words, YAML files (and folders), any file, folders, or nothing. */
 type ValueKind = { words: readonly string[] } | 'yaml' | 'file' | 'folder' | 'none';
@@ -21,6 +22,7 @@ export const PLACEHOLDER_KINDS: Record<string, (context: CompletionContext) => V
   format: () => 'none',
   shell: () => 'none',
   type: (context) => ({ words: context.types }),
+  schéma: (context) => ({ words: [...context.types, COMMON_ID] }),
   commande: (context) => ({ words: context.commands }),
 };
 

@@ -2,12 +2,13 @@
  * The command line: parses arguments, calls the commands, prints, sets the exit code. Each command
  * is imported when chosen, so `--help` and `validate` never load docx or handlebars.
  */
-import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { type CommandGuide, commandPath, FRENCH_HELP, guide } from './help.js';
 import { describeError } from './run-files.js';
 import { visible } from './visible.js';
+import { version } from './version.js';
+import { FORMATS, type Format } from './formats.js';
 
 /**
  * commander's error messages, in French, by error code. commander's own text (English) is read only
@@ -71,11 +72,15 @@ const GUIDES: Record<string, CommandGuide> = {
       ["vérifier toutes les conventions d'un dossier", 'convention validate conventions/'],
       ['un motif, développé par convention (entre guillemets)', "convention validate 'conventions/**/*.yaml'"],
       ['annotations GitHub Actions, en intégration continue', 'convention validate conventions/ --format github'],
+      ['rapport SARIF 2.1.0 (analyse de code GitHub), dans un fichier', 'convention validate conventions/ --format sarif > convention.sarif'],
+      ['rapport JUnit XML (GitLab, Jenkins, Azure Pipelines)', 'convention validate conventions/ --format junit > convention.xml'],
+      ['rapport GitLab Code Quality', 'convention validate conventions/ --format gitlab > gl-code-quality-report.json'],
+      ['seulement les problèmes, sans ligne par fichier valide ni bilan', 'convention validate conventions/ --quiet'],
     ],
     exitCodes: [
       [ExitCode.Success, "aucune erreur (les avertissements n'empêchent pas le succès)"],
       [ExitCode.InvalidConvention, 'au moins une convention a une erreur'],
-      [ExitCode.UsageOrIo, "erreur d'usage ou d'entrée-sortie (fichier introuvable ou illisible, motif sans fichier…)"],
+      [ExitCode.UsageOrIo, "erreur d'usage, ou fichier introuvable ou illisible, motif sans fichier… (signalé dans le rapport, les autres fichiers étant vérifiés)"],
     ],
   },
   types: {
@@ -83,7 +88,10 @@ const GUIDES: Record<string, CommandGuide> = {
     exitCodes: [[ExitCode.Success, 'liste affichée']],
   },
   schema: {
-    examples: [["enregistrer le schéma d'un type", 'convention schema locale-ccas > locale-ccas.schema.json']],
+    examples: [
+      ["enregistrer le schéma d'un type, pour un éditeur hors ligne", 'convention schema locale-ccas > locale-ccas.schema.json'],
+      ['les définitions communes (parties, adresses, référents, signature…)', 'convention schema common'],
+    ],
     exitCodes: [
       [ExitCode.Success, 'schéma affiché'],
       [ExitCode.UsageOrIo, 'type inconnu'],
@@ -119,12 +127,6 @@ const GUIDES: Record<string, CommandGuide> = {
     ],
   },
 };
-
-function version(): string {
-  // The package root is two levels up, from dist/cli as from dist/bundle (not through core/assets,
-  // which would load the YAML parser for every `--help`).
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
 
 export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('convention')
@@ -172,11 +174,19 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .command('validate')
     .description('Vérifier des conventions YAML (schéma et règles), diagnostics en fichier:ligne:colonne.')
     .argument('<fichiers...>', 'fichiers YAML, dossiers qui en contiennent, ou motifs (« exemples/**/*.yaml »)')
-    .addOption(new Option('--format <format>', 'format des diagnostics ; github : annotations GitHub Actions').choices(['text', 'json', 'github']).default('text'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        "format du rapport, toujours sur la sortie standard : text pour un lecteur, les autres pour l'intégration continue",
+      )
+        .choices(FORMATS)
+        .default('text'),
+    )
+    .option('-q, --quiet', 'ne montrer que les problèmes : ni ligne par convention valide, ni bilan', false)
     .helpOption('-h, --help', "afficher l'aide")
-    .action(async (files: string[], options: { format: 'text' | 'json' | 'github' }) => {
+    .action(async (files: string[], options: { format: Format; quiet: boolean }) => {
       const { validateCommand } = await import('./validate-command.js');
-      setExitCode(await validateCommand(files, options.format));
+      setExitCode(await validateCommand(files, options));
     });
 
   program
@@ -192,8 +202,8 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
 
   program
     .command('schema')
-    .description("Afficher le schéma JSON d'un type de convention (pour un éditeur ou un autre outil).")
-    .argument('<type>', 'type de convention (voir « convention types »)')
+    .description("Afficher le schéma JSON d'un type de convention, tel que le lisent les éditeurs (document unique, messages en français).")
+    .argument('<schéma>', "type de convention (voir « convention types »), ou « common » pour les définitions communes à tous les types")
     .helpOption('-h, --help', "afficher l'aide")
     .action(async (type: string) => {
       const { schemaCommand } = await import('./schema-command.js');

@@ -15,6 +15,7 @@ import { openProgress, type Progress } from './batch-progress.js';
 import { expandInputs } from './inputs.js';
 import { planOutputs } from './render-plan.js';
 import { formatFailure, formatProblem, formatSuccess } from './report.js';
+import { describeError } from './run-files.js';
 
 export interface RenderCommandOptions {
   output?: string;
@@ -33,7 +34,8 @@ export const INTERRUPTED = 130 as ExitCode;
 export async function renderCommand(paths: string[], options: RenderCommandOptions): Promise<ExitCode> {
   refuseStandardStreams(paths, options.output);
   const { jobs, notice } = parseJobs(options.jobs);
-  const files = await expandInputs(paths);
+  const inputs = await expandInputs(paths);
+  const files = inputs.filter((input) => !input.error).map((input) => input.file);
   const pdf = options.pdf ? await import('../core/pdf.js') : undefined;
   // Said before any work: a batch must not stop half-way for a missing LibreOffice.
   pdf?.requireSoffice();
@@ -66,6 +68,12 @@ export async function renderCommand(paths: string[], options: RenderCommandOptio
     process.exit(INTERRUPTED);
   });
   let worst: ExitCode = ExitCode.Success;
+  // A path that gives no file is reported, and the others are rendered all the same.
+  for (const input of inputs) {
+    if (!input.error) continue;
+    progress.error(formatFailure(describeError(input.error)));
+    worst = ExitCode.UsageOrIo;
+  }
   let rendered = 0;
   let failed = 0;
   let interrupted = false;

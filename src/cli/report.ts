@@ -24,7 +24,8 @@ function mayColour(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(process.stdout.isTTY) || env.FORCE_COLOR !== undefined || ('TF_BUILD' in env && 'AGENT_NAME' in env);
 }
 
-const chalk: Paint = mayColour() ? (await import('chalk')).default : PLAIN;
+const colours: Paint = mayColour() ? (await import('chalk')).default : PLAIN;
+const chalk = colours;
 
 let codeFrame: typeof CodeFrameColumns | undefined;
 function codeFrameColumns(...args: Parameters<typeof CodeFrameColumns>): string {
@@ -33,8 +34,7 @@ function codeFrameColumns(...args: Parameters<typeof CodeFrameColumns>): string 
   return codeFrame(...args);
 }
 
-export const FORMATS = ['text', 'json', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
 
 const SEVERITY_LABEL = { error: 'erreur', warning: 'avertissement' } as const;
 
@@ -47,7 +47,8 @@ function where(problem: Problem): string {
  * when the source is known. What comes from the file (its name, values quoted in the message, its
  * lines) is printed with its control characters shown (`visible`).
  */
-export function formatProblem(problem: Problem, source?: string): string {
+export function formatProblem(problem: Problem, source?: string, options: { plain?: boolean } = {}): string {
+  const chalk = options.plain ? PLAIN : colours;
   const label = SEVERITY_LABEL[problem.severity];
   const severity = problem.severity === 'error' ? chalk.red(label) : chalk.yellow(label);
   const head = `${chalk.bold(visible(where(problem)))}  ${severity}  ${chalk.dim(visible(problem.code))}  ${visible(problem.message)}`;

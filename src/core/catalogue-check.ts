@@ -93,6 +93,7 @@ export function checkTypeDefinition(definition: TypeDefinition, templates: Reado
       if (typeof who === 'string' && !places.includes(who)) problems.push(`${where} : « ${who} » n'est pas une place de « parties » (${list(places)}).`);
       if (who && typeof who === 'object' && 'donnees' in who) needField(who.donnees, where);
     }
+    for (const place of config?.dpo ?? []) if (!places.includes(place)) problems.push(`rgpd.${regime}.dpo : « ${place} » n'est pas une place de « parties » (${list(places)}).`);
     const annex = REGIMES[regime as keyof typeof REGIMES]?.annexe;
     if (annex) needTemplate(annexPartial(config?.annexe?.gabarit ?? annex.gabarit), `rgpd.${regime}.annexe`);
   }
@@ -173,6 +174,9 @@ export function checkTypeDefinition(definition: TypeDefinition, templates: Reado
   for (const [index, rule] of (catalogue.regles ?? []).entries()) {
     needField(rule.chemin, `regles.${index}.chemin`);
     checkCondition(rule.si, `regles.${index}`);
+  }
+  for (const [name, variant] of Object.entries(catalogue.variantes ?? {})) {
+    for (const [index, version] of (variant?.versions ?? []).entries()) checkCondition(version.si, `variantes.${name}.versions.${index}`);
   }
   if (catalogue.bloc_final) {
     needTemplate(partial(catalogue.bloc_final.gabarit), 'bloc_final');

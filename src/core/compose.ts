@@ -4,16 +4,17 @@
  * numbered, options, meta). One compose for every type: what a type needs is data of its catalogue.
  * Pure: no disk, no printing.
  */
-import { capitalize, dateInWords, fullName, numberInWords, possessive, streetLocation, withArticle, withDe, yearsInWords } from './french.js';
-import { holds, modelOf, placeOf, valueAt, withDefaults } from './conditions.js';
+import { capitalize, dateInWords, euros, fullName, numberInWords, possessive, streetLocation, withArticle, withDe, yearsInWords } from './french.js';
+import { holds, modelOf, placeOf, valueAt, variantsOf, withDefaults } from './conditions.js';
 import type { Catalogue } from './generated/catalogue.js';
-import type { Adresse, Dpo, Duree, Partie, Referent, Representant, Signature } from './generated/common.js';
+import type { Adresse, Dpo, Duree, Financement, Partie, Referent, Representant, Signature } from './generated/common.js';
 import type {
   AnnexView,
   ArticleView,
   DesignationData,
   DocumentModel,
   DpoView,
+  FundingView,
   PartyView,
   ReferentView,
   RepresentativeView,
@@ -140,6 +141,25 @@ export function composeSignature(signature: Signature, parties: readonly PartyVi
     exemplaires: signataires.length,
     exemplairesEnLettres: numberInWords(signataires.length),
     signataires,
+  };
+}
+
+/** The financial provisions of a convention that has them (validation checked the parties and the sums). */
+export function composeFunding(funding: Financement | undefined | null, parties: readonly PartyView[]): FundingView | null {
+  if (!funding) return null;
+  return {
+    montant: euros(funding.montant),
+    payeur: partyByRole(parties, funding.payeur),
+    beneficiaire: partyByRole(parties, funding.beneficiaire),
+    objet: funding.objet ?? null,
+    echeances: funding.echeancier.map((step) => ({
+      montant: euros(step.montant),
+      date: step.date ? dateInWords(step.date) : null,
+      evenement: step.evenement ?? null,
+    })),
+    justificatifs: funding.justificatifs,
+    delaiMois: funding.delai_justification_mois ?? 6,
+    reliquat: funding.reliquat ?? 'reversement',
   };
 }
 
@@ -291,6 +311,8 @@ export function composeConvention(data: Data, definition: TypeDefinition): Docum
     donnees,
     options: (modele.options ?? []).filter((o) => Array.isArray(chosen) && chosen.includes(o)),
     libelles: catalogue.libelles ?? {},
+    variantes: variantsOf(catalogue, facts),
+    financement: composeFunding(data.financement as Financement | undefined, parties),
     referents,
     referentsParPartie: groupReferents(referents, parties),
     rgpd: composeRgpd(catalogue, regimes, donnees, composeDpo((valueAt(data, ['rgpd', 'dpo']) as Dpo[] | undefined) ?? [], parties), membres),

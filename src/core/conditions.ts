@@ -147,17 +147,41 @@ export function holds(condition: Condition | undefined, facts: Facts): boolean {
 function passes(test: Test, path: string, facts: Facts): boolean {
   if (Array.isArray(test)) return test.includes(facts.value(path) as never);
   if (test === null || typeof test !== 'object') return facts.value(path) === test;
-  if (test.non !== undefined) return !passes(test.non, path, facts);
-  if (test.present !== undefined) return facts.given(path) === test.present;
+  // Several tests in one object must all hold ({ depuis, avant }: a period).
+  if (test.non !== undefined && passes(test.non, path, facts)) return false;
+  if (test.present !== undefined && facts.given(path) !== test.present) return false;
   if (test.contient !== undefined) {
     const list = facts.value(path);
-    return Array.isArray(list) && list.includes(test.contient);
+    if (!(Array.isArray(list) && list.includes(test.contient))) return false;
   }
   if (test.motif !== undefined) {
     const text = facts.value(path);
-    return typeof text === 'string' && new RegExp(test.motif, 'u').test(text);
+    if (!(typeof text === 'string' && new RegExp(test.motif, 'u').test(text))) return false;
+  }
+  // Dates are written AAAA-MM-JJ (the schema's format): their text order is their order in time.
+  if (test.depuis !== undefined || test.avant !== undefined) {
+    const date = facts.value(path);
+    if (typeof date !== 'string') return false;
+    if (test.depuis !== undefined && date < test.depuis) return false;
+    if (test.avant !== undefined && date >= test.avant) return false;
   }
   return true;
+}
+
+/** A catalogue's texts that depend on the convention (`variantes`): the first version whose condition holds (its text may be null: nothing cited), or null. */
+export function variantsOf(catalogue: Catalogue, facts: Facts): Record<string, string | null> {
+  const chosen: Record<string, string | null> = {};
+  for (const [name, variant] of Object.entries(catalogue.variantes ?? {})) {
+    chosen[name] = variant?.versions.find((version) => holds(version.si, facts))?.texte ?? null;
+  }
+  return chosen;
+}
+
+/** The names of the catalogue's `variantes` that have no version for this convention. */
+export function variantsWithoutVersion(catalogue: Catalogue, facts: Facts): string[] {
+  return Object.entries(catalogue.variantes ?? {})
+    .filter(([, variant]) => variant !== undefined && !variant.versions.some((version) => holds(version.si, facts)))
+    .map(([name]) => name);
 }
 
 /**

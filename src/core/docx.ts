@@ -112,7 +112,8 @@ export function typography(text: string): string {
       .replace(/\b([Aa]rticles?|[Aa]nnexes?|n°|N°) (?=\d)/g, '$1\u00a0')
       // Digit groups (1 000, a SIRET, a phone number) never break across lines.
       .replace(/(\d) (?=\d)/g, '$1\u202f')
-      .replace(/(\d) ?% /g, '$1\u00a0% ');
+      .replace(/(\d) ?% /g, '$1\u00a0% ')
+      .replace(/(\d) €/g, '$1\u00a0€');
   }
   return out;
 }

@@ -63,6 +63,17 @@ export function numberInWords(n: number): string {
   return Number.isInteger(n) && n >= 0 && n < UNITS.length ? UNITS[n]! : String(n);
 }
 
+/**
+ * 60000 → « 60 000 € », 1234.5 → « 1 234,50 € »: digit groups joined by a narrow no-break space,
+ * the euro sign by a no-break space, as French typography writes amounts.
+ */
+export function euros(amount: number): string {
+  const cents = Math.round(amount * 100);
+  const whole = String(Math.trunc(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  const rest = cents % 100;
+  return `${whole}${rest === 0 ? '' : `,${String(rest).padStart(2, '0')}`}\u00a0€`;
+}
+
 /** "14 novembre 2024", "1er décembre 2024": always the French locale, never the machine's. */
 export function dateInWords(isoDate: string): string {
   const date = parseISO(isoDate);

@@ -11,6 +11,8 @@ export interface LoadedConvention {
   file: string;
   /** The YAML text as read (BOM removed). */
   text: string;
+  /** The file's bytes as read (BOM and line ends as they are), when it came from a file: what the document's SourceSHA256 is the hash of. */
+  sourceBytes?: Uint8Array;
   document: Document.Parsed;
   lineCounter: LineCounter;
   /** Plain data (what the schema validates). */
@@ -26,7 +28,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  * MAX_FILE_BYTES of it: the size `stat` announces refuses a large file before reading, the bytes
  * read refuse one that is larger than announced.
  */
-export async function readConventionFile(file: string): Promise<string> {
+export async function readConventionFile(file: string): Promise<{ text: string; bytes: Uint8Array }> {
   let read: BoundedRead;
   try {
     read = await readRegularFile(file, MAX_FILE_BYTES);
@@ -45,7 +47,7 @@ export async function readConventionFile(file: string): Promise<string> {
   }
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   try {
-    return decoder.decode(read.bytes);
+    return { text: decoder.decode(read.bytes), bytes: read.bytes };
   } catch {
     throw new UserError(
       `${file} : le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8 puis recommencez.`,

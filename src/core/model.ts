@@ -162,6 +162,10 @@ export interface DocumentModel {
   options: string[];
   /** The catalogue's texts for fixed values, by path (see the `libelle` helper). */
   libelles: Record<string, Record<string, string | undefined> | undefined>;
+  /** The financial provisions (the YAML's `financement`), or null: the convention is then concluded without financial consideration. */
+  financement: FundingView | null;
+  /** The catalogue's texts that depend on the date or the place (`variantes`), the version that fits, or null. */
+  variantes: Record<string, string | null>;
   referents: ReferentView[];
   referentsParPartie: { partie: PartyView; referents: ReferentView[] }[];
   rgpd: RgpdView;
@@ -194,4 +198,19 @@ export interface DocumentModel {
     /** ISO date of signature, used for the document's fixed dates. */
     dateSignature: string;
   };
+}
+
+/** A sum one party pays another, with its schedule (common block `financement`). */
+export interface FundingView {
+  /** « 60 000 € ». */
+  montant: string;
+  payeur: PartyView;
+  beneficiaire: PartyView;
+  /** What the sum funds, or null. */
+  objet: string | null;
+  echeances: { montant: string; date: string | null; evenement: string | null }[];
+  justificatifs: string[];
+  /** Months after each year of the convention within which the justification is given. */
+  delaiMois: number;
+  reliquat: string;
 }

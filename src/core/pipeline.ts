@@ -22,9 +22,10 @@ export interface CheckResult {
 
 /** Reads, parses and validates one file. I/O failures throw a `UserError`. */
 export async function checkFile(file: string, options: ValidateOptions = {}): Promise<CheckResult> {
-  const text = await readConventionFile(file);
+  const { text, bytes } = await readConventionFile(file);
   const parsed = parseConvention(text, file);
   if (!parsed.ok) return { file, problems: parsed.problems, text };
+  parsed.value.sourceBytes = bytes;
   const problems = await validateConvention(parsed.value, options);
   if (hasErrors(problems)) return { file, problems, text, loaded: parsed.value };
   // Only a valid convention has its logos read: their paths come from validated data.
@@ -109,7 +110,9 @@ export async function buildDocument(
   ]);
   const [model, templateSet] = await Promise.all([composeModel(loaded.data), templatesFor(templates)]);
   const rendered = renderMarkdown(model, templateSet);
-  const sourceSha256 = createHash('sha256').update(loaded.text).digest('hex');
+  // The file's bytes, so that `sha256sum convention.yaml` finds the document's source, a BOM or
+  // CR line ends included.
+  const sourceSha256 = createHash('sha256').update(loaded.sourceBytes ?? loaded.text).digest('hex');
   return {
     document: await buildDocx(rendered.document, { ...model.meta, sourceSha256, logos }),
     annexes: await Promise.all(

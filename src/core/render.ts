@@ -173,6 +173,9 @@ export async function loadTemplateSet(overlays: readonly string[] = []): Promise
       budget.running.push(name);
       try {
         return spendText(budget, template.call(this, context, options));
+      } catch (error) {
+        // The innermost template names the mistake: a partial's, not the document's that includes it.
+        throw error instanceof RenderError ? error : templateError(name, error);
       } finally {
         budget.running.pop();
       }
@@ -273,9 +276,31 @@ function runTemplate(name: string, template: TemplateDelegate, context: object, 
     return template(context, { data, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (error) {
     if (error instanceof RenderError) throw error;
-    // Handlebars' strict mode names the missing field and the line: keep that, add the template.
-    throw new RenderError(`gabarit « ${name} » : ${(error as Error).message.split('\n')[0]}`, 'gabarit-invalide');
+    throw templateError(name, error);
   }
+}
+
+/**
+ * Handlebars' errors, said in French with the template that holds the mistake and its line: what
+ * strict mode reports (a field or a helper that does not exist), a partial not found, a syntax
+ * error found when a template is first compiled. Anything else keeps its first line.
+ */
+export function templateError(name: string, error: unknown): RenderError {
+  const message = error instanceof Error ? error.message : String(error);
+  let match = /^"([^"]*)" not defined in .* - (\d+):(\d+)$/s.exec(message);
+  if (match) {
+    return new RenderError(
+      `gabarit « ${name} », ligne ${match[2]}, colonne ${Number(match[3]) + 1} : « ${match[1]} » n'existe ni dans le modèle ni parmi les fonctions des gabarits`,
+      'gabarit-invalide',
+    );
+  }
+  match = /^The partial (.*) could not be found$/s.exec(message);
+  if (match) return new RenderError(`gabarit « ${name} » : gabarit « ${match[1]} » introuvable`, 'gabarit-introuvable');
+  match = /^Parse error on line (\d+)/.exec(message) ?? /^(?:.* )?- (\d+):\d+$/m.exec(message);
+  if (match) return new RenderError(`gabarit « ${name} » : syntaxe Handlebars invalide, ligne ${match[1]}`, 'gabarit-invalide');
+  match = /^Missing helper: "([^"]*)"/.exec(message);
+  if (match) return new RenderError(`gabarit « ${name} » : fonction « ${match[1]} » inconnue`, 'gabarit-invalide');
+  return new RenderError(`gabarit « ${name} » : ${message.split('\n')[0]}`, 'gabarit-invalide');
 }
 
 /** Collapses the blank lines left by optional blocks: no empty paragraph reaches the document. */

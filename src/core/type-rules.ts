@@ -4,10 +4,10 @@
  * and the DPOs they need, fields that only count under a condition, references to articles, and
  * the catalogue's own rules. Run after the schema, on data it accepted; each rule returns problems.
  */
-import { conventionFacts, holds, modelOf, placeOf, valueAt, withDefaults, type Facts } from './conditions.js';
+import { conventionFacts, holds, modelOf, placeOf, valueAt, variantsWithoutVersion, withDefaults, type Facts } from './conditions.js';
 import type { Catalogue } from './generated/catalogue.js';
 import { planAnnexes, planArticles, regimesOf, repeatedIds } from './plan.js';
-import { toPointer, type UnplacedProblem } from './problem.js';
+import { frenchCount, toPointer, type UnplacedProblem } from './problem.js';
 import type { TypeDefinition } from './registry.js';
 import { REGIMES, type RgpdRegime } from './rgpd.js';
 import { didYouMean } from './suggest.js';
@@ -192,6 +192,46 @@ const checkSignatureOrder: Rule = ({ convention }) => {
   return problems;
 };
 
+// ── Financial provisions (the common block `financement`, in any type whose schema has it) ──────
+
+interface Funding {
+  montant: number;
+  payeur: string;
+  beneficiaire: string;
+  echeancier: { montant: number }[];
+}
+
+/** Cents, so that 0.1 + 0.2 sums to 0.3. */
+const cents = (amount: number) => Math.round(amount * 100);
+
+const checkFunding: Rule = ({ data, convention }) => {
+  const funding = data.financement as Funding | undefined;
+  if (!funding || typeof funding !== 'object') return [];
+  const roles = convention.parties.map((p) => p.role);
+  const problems: UnplacedProblem[] = [];
+  if (!roles.includes(funding.payeur)) problems.push(unknownParty(funding.payeur, roles, ['financement', 'payeur'], 'La partie qui verse'));
+  if (!roles.includes(funding.beneficiaire)) problems.push(unknownParty(funding.beneficiaire, roles, ['financement', 'beneficiaire'], 'La partie qui reçoit'));
+  if (funding.payeur === funding.beneficiaire) {
+    problems.push({
+      code: 'financement-parties',
+      severity: 'error',
+      path: '/financement/beneficiaire',
+      message: `La partie qui reçoit la somme est celle qui la verse (« ${funding.payeur} ») : nommez deux parties distinctes.`,
+    });
+  }
+  const total = funding.echeancier.reduce((sum, step) => sum + cents(step.montant), 0);
+  if (total !== cents(funding.montant)) {
+    const euros = (c: number) => `${frenchCount(Math.trunc(c / 100))}${c % 100 === 0 ? '' : `,${String(Math.abs(c % 100)).padStart(2, '0')}`} €`;
+    problems.push({
+      code: 'financement-echeancier',
+      severity: 'error',
+      path: '/financement/echeancier',
+      message: `Les versements de l'échéancier totalisent ${euros(total)}, le montant total est de ${euros(cents(funding.montant))} : ils doivent être égaux.`,
+    });
+  }
+  return problems;
+};
+
 // ── Options of the drafting model ──────────────────────────────────────────────────────────────
 
 const checkOptions: Rule = ({ data, catalogue, modele }) => {
@@ -354,18 +394,22 @@ const checkRegimes: Rule = ({ data, convention, filled, catalogue }) => {
     }
   });
   const dpoRoles = (convention.rgpd?.dpo ?? []).map((d) => d.partie);
-  for (const regime of regimes.filter((r: RgpdRegime) => REGIMES[r]?.dpoRequis)) {
+  // A party whose DPO two regimes require is reported once, for the first.
+  const reported = new Set<string>();
+  for (const regime of regimes.filter((r: RgpdRegime) => REGIMES[r]?.dpoRequis || (catalogue.rgpd[r]?.dpo ?? []).length > 0)) {
     const roles = catalogue.rgpd[regime];
     // Only parties have DPOs: a designation (a network, « la caisse ») is no party of this convention.
-    const places = [roles?.responsable, roles?.sous_traitant].filter((p): p is string => typeof p === 'string');
+    const named = REGIMES[regime]?.dpoRequis ? [roles?.responsable, roles?.sous_traitant] : [];
+    const places = [...new Set([...named, ...(roles?.dpo ?? [])].filter((p): p is string => typeof p === 'string'))];
     for (const place of places) {
       for (const party of convention.parties.filter((p) => placeOf(catalogue, p.role) === place)) {
-        if (!dpoRoles.includes(party.role)) {
+        if (!dpoRoles.includes(party.role) && !reported.has(party.role)) {
+          reported.add(party.role);
           problems.push({
             code: 'rgpd-dpo-manquant',
             severity: 'error',
             path: '/rgpd',
-            message: `La sous-traitance exige les coordonnées du délégué à la protection des données de la partie « ${party.role} » (rubrique rgpd.dpo).`,
+            message: `${regime === 'sous-traitance' ? 'La sous-traitance' : `Le régime « ${regime} »`} exige les coordonnées du délégué à la protection des données de la partie « ${party.role} » (rubrique rgpd.dpo).`,
           });
         }
       }
@@ -404,6 +448,36 @@ const checkCatalogueRules: Rule = ({ catalogue, facts }) =>
       : [],
   );
 
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** « 10 mai 2017 » from AAAA-MM-JJ, without the date library compose uses (validate stays light). */
+function frenchDate(value: unknown): string {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!match) return String(value);
+  const day = Number(match[3]);
+  return `${day === 1 ? '1er' : day} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/**
+ * A text whose truth depends on the date or the place (a COG, a scheme) with no version for this
+ * convention: the document omits it; the warning says which text, at the signature date.
+ */
+const checkVariants: Rule = ({ catalogue, facts }) => {
+  const missing = variantsWithoutVersion(catalogue, facts);
+  return Object.entries(catalogue.variantes ?? {}).flatMap(([name, variant]) =>
+    variant && missing.includes(name)
+      ? [
+          {
+            code: 'variante-sans-version',
+            severity: 'warning' as const,
+            path: '/signature/date',
+            message: `Aucune version de « ${name} » (${variant.designation}) ne vaut pour cette convention, signée le ${frenchDate(facts.value('signature.date'))} : le document ne la cite pas.`,
+          },
+        ]
+      : [],
+  );
+};
+
 /** In the order their problems are reported. */
 const RULES: readonly Rule[] = [
   checkPlaces,
@@ -411,10 +485,12 @@ const RULES: readonly Rule[] = [
   checkReferents,
   checkDpoParties,
   checkSignatureOrder,
+  checkFunding,
   checkOptions,
   checkRepeatedIds,
   checkArticleReferences,
   checkRegimes,
   checkConditionalFields,
   checkCatalogueRules,
+  checkVariants,
 ];

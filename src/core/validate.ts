@@ -29,6 +29,9 @@ const defaultExport = <T>(module: unknown): T => ((module as { default?: unknown
 export const VALIDATORS_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
 /** The ajv options, shared by the build's standalone code and the run-time fallback. */
+/** The keywords editors read and validation ignores. */
+export const EDITOR_KEYWORDS = ['errorMessage', 'patternErrorMessage', 'markdownDescription'] as const;
+
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, inlineRefs: false };
 
 /** A compiled validator, standalone or from ajv: `errors` is set after a failed call. */
@@ -63,6 +66,9 @@ export async function createAjv(options: Options = {}): Promise<Ajv> {
   // Named export under Node, property of the default export once bundled (CommonJS interop).
   const Ajv = ajvModule.Ajv ?? defaultExport<typeof ajvModule>(ajvModule).Ajv;
   const ajv = new Ajv({ ...AJV_OPTIONS, ...options });
+  // Messages for editors (yaml-language-server reads them; see src/core/editor-schema.ts): known
+  // to ajv's strict mode as annotations, which it does not evaluate.
+  ajv.addVocabulary([...EDITOR_KEYWORDS]);
   ajv.removeKeyword('uniqueItems');
   ajv.addKeyword(uniqueItemsInLinearTime(ajvModule._ ?? defaultExport<typeof ajvModule>(ajvModule)._));
   defaultExport<(ajv: Ajv, formats: string[]) => void>(formats)(ajv, ['email', 'date']);

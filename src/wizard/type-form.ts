@@ -7,6 +7,7 @@
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readSchema, SCHEMAS_DIR } from '../core/assets.js';
+import { publishedWithType, schemaUrl } from '../core/editor-schemas.js';
 import { UserError } from '../core/errors.js';
 import { parseConvention } from '../core/load.js';
 import type { Problem } from '../core/problem.js';
@@ -35,8 +36,14 @@ export function formOf(typeId: string): ObjectField {
   return describeType(schemaOf(typeId) as Record<string, unknown>, readSchema('common.schema.json'));
 }
 
-/** `../schemas/locale-ccas.schema.json` from the output file's folder. */
+/**
+ * The `$schema` an editor reads from a written file: the type's editor schema at its versioned CDN
+ * URL, valid wherever the file is moved or opened (see README, « Écrire une convention ») — or, for
+ * a type added to a copy of the package since its build (never published), the path of its schema
+ * from the output file's folder (`../schemas/x.schema.json`).
+ */
 export function schemaReference(output: string, type: ConventionTypeInfo): string {
+  if (publishedWithType(type)) return schemaUrl(type.id);
   const path = relative(dirname(resolve(output)), join(SCHEMAS_DIR, type.schemaFile)).split(sep).join('/');
   return path.startsWith('.') ? path : `./${path}`;
 }

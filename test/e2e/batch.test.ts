@@ -42,10 +42,10 @@ describe('convention render --jobs (real bin)', () => {
     expect(run.status).toBe(2); // the unreadable file (2) is worse than the invalid one (1)
     const good = inputs.filter((f) => !BAD.includes(f));
     expect(successLines(run.stdout).map((line) => line.split(' ')[1])).toEqual(good.map((f) => join(folder, f)));
-    expect(run.stderr).toContain(`${join(folder, 'c-invalide.yaml')}:5:9  erreur  valeur-inconnue`);
-    expect(run.stderr).toContain('c-invalide.yaml : convention invalide, aucun document écrit');
-    expect(run.stderr).toContain("d-latin1.yaml : le fichier n'est pas en UTF-8");
-    expect(run.stderr.indexOf('c-invalide.yaml')).toBeLessThan(run.stderr.indexOf('d-latin1.yaml'));
+    expect(run.stdout).toContain(`${join(folder, 'c-invalide.yaml')}:5:9  erreur  valeur-inconnue`);
+    expect(run.stdout).toContain('c-invalide.yaml : convention invalide, aucun document écrit');
+    expect(run.stdout).toContain("d-latin1.yaml : le fichier n'est pas en UTF-8");
+    expect(run.stdout.indexOf('c-invalide.yaml')).toBeLessThan(run.stdout.indexOf('d-latin1.yaml'));
     expect(run.stdout).toMatch(new RegExp(`^Bilan : ${good.length} conventions rendues, ${BAD.length} en échec, en \\d+,\\d s \\(\\d+,\\d documents/s\\)\\.$`, 'm'));
     // Each good input's DOCX, and the DOCX of each annex its model keeps separate; nothing else.
     const expected = await outputNamesOf(EXAMPLES, good, (f) => f.replace(/^[ab]\d+-/, ''));

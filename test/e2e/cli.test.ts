@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { outputNamesOf } from '../support/outputs.js';
-import { EXAMPLES, FIXTURES, temporaryFolder } from '../support/paths.js';
+import { EXAMPLES, FIXTURES, ROOT, temporaryFolder } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
@@ -27,7 +27,8 @@ describe('convention render (real bin)', () => {
     const before = readFileSync(join(out, docx[0]!));
     const second = runCli(['render', EXAMPLES, '-o', out]);
     expect(second.status).toBe(2);
-    expect(second.stderr).toContain('--force');
+    // A document refused is part of the report, on stdout (as eslint: only usage errors on stderr).
+    expect(second.stdout).toContain('--force');
     expect(readFileSync(join(out, docx[0]!)).equals(before)).toBe(true);
     expect(runCli(['render', EXAMPLES, '-o', out, '--force']).status).toBe(0);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -49,8 +50,8 @@ describe('convention render (real bin)', () => {
     const run = runCli(['render', yaml]);
     expect(run.status).toBe(1);
     const line = text.split('\n').findIndex((l) => l.startsWith('type:')) + 1;
-    expect(run.stderr).toContain(`${yaml}:${line}:7  erreur  type-inconnu  Type de convention « locale-cca » inconnu`);
-    expect(run.stderr).toContain('Vouliez-vous dire « locale-ccas » ?');
+    expect(run.stdout).toContain(`${yaml}:${line}:7  erreur  type-inconnu  Type de convention « locale-cca » inconnu`);
+    expect(run.stdout).toContain('Vouliez-vous dire « locale-ccas » ?');
     expect(readdirSync(folder)).toEqual(['invalide.yaml']);
   });
 
@@ -58,7 +59,7 @@ describe('convention render (real bin)', () => {
     const folder = temporaryFolder();
     const run = runCli(['render', join(folder, 'absente.yaml')]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('introuvable');
+    expect(run.stdout).toContain('introuvable');
     expect(readdirSync(folder)).toEqual([]);
   });
 
@@ -97,15 +98,31 @@ describe('convention validate (real bin)', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`${yaml}:\\d+:\\d+  erreur  champ-obligatoire  Rubrique obligatoire manquante dans « Convention locale CPAM – CCAS/CIAS » : « signature »`));
   });
+
+  test('« - » is not the standard input: said in every format, exit 2, the other files checked all the same; ./- is a file', () => {
+    const example = join(EXAMPLES, 'locale-ccas-marolles.yaml');
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = runCli(['validate', '-', example, '--format', format]);
+      expect(run.status).toBe(2);
+      if (format !== 'text') expect(run.stdout).toContain('entree-standard');
+      expect(run.stdout).toContain("l'entrée standard n'est pas lue");
+    }
+    expect(runCli(['validate', '-', example]).stdout).toContain('convention valide');
+    const folder = temporaryFolder();
+    copyFileSync(example, join(folder, '-'));
+    expect(runCli(['validate', './-'], folder).status).toBe(0);
+  });
 });
 
 describe('validate output formats, types and schema (real bin)', () => {
   const invalid = join(FIXTURES, 'invalid', 'code-postal.yaml');
+  // Given absolute, shown relative to the working directory (the project's root here).
+  const shown = relative(ROOT, invalid);
 
   test('text: file:line:col, severity, code, message and a code frame', () => {
     const run = runCli(['validate', invalid]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`${invalid}:16:20  erreur  format-invalide  « Code postal » : « 9163 »`);
+    expect(run.stdout).toContain(`${shown}:16:20  erreur  format-invalide  « Code postal » : « 9163 »`);
     expect(run.stdout).toMatch(/> 16 \|       code_postal: "9163"\n\s+\|\s+\^/);
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
@@ -114,14 +131,14 @@ describe('validate output formats, types and schema (real bin)', () => {
     const run = runCli(['validate', '--format', 'json', invalid, join(EXAMPLES, examples[0]!)]);
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual([
-      expect.objectContaining({ file: invalid, line: 16, column: 20, severity: 'error', code: 'format-invalide', path: '/parties/0/adresse/code_postal' }),
+      expect.objectContaining({ file: shown, line: 16, column: 20, severity: 'error', code: 'format-invalide', path: '/parties/0/adresse/code_postal' }),
     ]);
   });
 
   test('github: workflow annotations', () => {
     const run = runCli(['validate', '--format', 'github', invalid]);
     expect(run.status).toBe(1);
-    expect(run.stdout.trim()).toMatch(new RegExp(`^::error file=${invalid.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},line=16,col=20,title=format-invalide::« Code postal »`));
+    expect(run.stdout.trim()).toMatch(new RegExp(`^::error file=${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},line=16,col=20,title=format-invalide::« Code postal »`));
   });
 
   test('glob patterns are expanded; an unknown format is a usage error', () => {
@@ -141,16 +158,25 @@ describe('validate output formats, types and schema (real bin)', () => {
     const schema = runCli(['schema', 'locale-ccas']);
     expect(schema.status).toBe(0);
     expect(JSON.parse(schema.stdout).$id).toContain('locale-ccas.schema.json');
+    // One document: the common definitions copied in, no reference to another file.
+    expect(schema.stdout).not.toContain('common.schema.json');
+    expect(JSON.parse(schema.stdout).definitions).toHaveProperty('partie');
+    const common = runCli(['schema', 'common']);
+    expect(common.status).toBe(0);
+    expect(Object.keys(JSON.parse(common.stdout).definitions)).toEqual(expect.arrayContaining(['partie', 'adresse', 'referent', 'signature']));
     const unknown = runCli(['schema', 'locale-cca']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('Vouliez-vous dire « locale-ccas » ?');
   });
 
-  test('every example declares its schema for editors', () => {
+  test('every example declares its editor schema at its URL for this version, which the package holds', () => {
+    const { name, version, files } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; files: string[] };
+    expect(files).toContain('dist/schemas');
     for (const example of examples) {
       const first = readFileSync(join(EXAMPLES, example), 'utf8').split('\n')[0];
       const type = /^type: (.+)$/m.exec(readFileSync(join(EXAMPLES, example), 'utf8'))![1];
-      expect(first).toBe(`# yaml-language-server: $schema=../schemas/${type}.schema.json`);
+      expect(first).toBe(`# yaml-language-server: $schema=https://cdn.jsdelivr.net/npm/${name}@${version}/dist/schemas/${type}.schema.json`);
+      expect(existsSync(join(ROOT, 'dist', 'schemas', `${type}.schema.json`))).toBe(true);
     }
   });
 });

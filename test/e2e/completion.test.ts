@@ -92,7 +92,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
   test('convention types for <type> and --type, commands for help, shells for completion; nothing past the last argument', () => {
     expect(types.length).toBeGreaterThan(0);
     expect(complete('convention', 'init', '')).toEqual(sorted(types));
-    expect(complete('convention', 'schema', '')).toEqual(sorted(types));
+    expect(complete('convention', 'schema', '')).toEqual(sorted([...types, 'common']));
     expect(complete('convention', 'new', '--type', '')).toEqual(sorted(types));
     expect(complete('convention', 'init', types[0]!, '')).toEqual([]);
     expect(complete('convention', 'help', '')).toEqual(sorted(commandNames));

@@ -80,7 +80,7 @@ describe('help', () => {
 
   test('option notes in French: choices and meaningful defaults only', () => {
     const validate = runCli(['validate', '--help']).stdout;
-    expect(validate).toMatch(/\(valeurs : text, json, github[^)]*; par défaut : text\)/);
+    expect(validate.replace(/\s+/g, ' ')).toMatch(/\(valeurs : text, json, github[^)]*; par défaut : text\)/);
     // A flag's default (false) or a repeatable option's (none yet) says nothing to the user.
     expect(runCli(['render', '--help']).stdout).not.toContain('par défaut : false');
   });

@@ -40,8 +40,8 @@ describe('hostile inputs (real bin)', () => {
     const { folder, file } = fileWith('entree.yaml', content);
     const run = runCli(['render', file]);
     expect(run.status).toBe(status);
-    expect(run.stderr).toContain(message);
-    expectNoStack(run.stderr);
+    expect(run.stdout).toContain(message);
+    expectNoStack(run.stdout);
     expect(readdirSync(folder)).toEqual(['entree.yaml']);
   });
 
@@ -63,7 +63,7 @@ describe('hostile inputs (real bin)', () => {
     closeSync(fd);
     const run = runCli(['validate', file]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('fichier trop volumineux (50.0 Mo');
+    expect(run.stdout).toContain('fichier trop volumineux (50.0 Mo');
   });
 
   test('an alias bomb is refused (exit 1)', () => {
@@ -107,9 +107,10 @@ describe('hostile inputs (real bin)', () => {
     const { folder, file } = fileWith('ok.yaml', EXAMPLE);
     const underFile = runCli(['render', file, '-o', join(file, 'x.docx')]);
     expect(underFile.status).toBe(2);
-    expectNoStack(underFile.stderr);
+    expectNoStack(underFile.stdout);
     const missing = runCli(['render', file, '-o', join(folder, 'absent', 'x.docx')]);
     expect(missing.status).toBe(2);
+    // Refused by the plan, before any work: on stderr, as usage errors are.
     expect(missing.stderr).toContain("n'existe pas");
     expect(readdirSync(folder)).toEqual(['ok.yaml']);
   });
@@ -121,8 +122,8 @@ describe('hostile inputs (real bin)', () => {
     const { folder, file } = fileWith('ok.yaml', EXAMPLE);
     const run = runCli(['render', file, '--templates', overlay]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('erreur de gabarit');
-    expectNoStack(run.stderr);
+    expect(run.stdout).toContain('erreur de gabarit');
+    expectNoStack(run.stdout);
     expect(readdirSync(folder)).toEqual(['ok.yaml']);
   });
 });
@@ -158,9 +159,9 @@ describe('only regular files are read, within the size limit (real bin)', () => 
     writeFileSync(join(folder, 'ok.yaml'), EXAMPLE);
     const run = runCli(['validate', fifo, join(folder, 'ok.yaml')]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`${fifo} : c'est un tube nommé (FIFO), pas un fichier ordinaire`);
+    expect(run.stdout).toContain(`${fifo} : c'est un tube nommé (FIFO), pas un fichier ordinaire`);
     expect(run.stdout).toContain('ok.yaml : convention valide');
-    expectNoStack(run.stderr);
+    expectNoStack(run.stdout);
   });
 
   fifoTest('a FIFO named *.yaml in an input folder is not a convention: the batch goes on without it', () => {
@@ -183,8 +184,8 @@ describe('only regular files are read, within the size limit (real bin)', () => 
     const { folder, file } = fileWith('ok.yaml', EXAMPLE);
     const run = runCli(['render', file, '--templates', overlay]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`${join(overlay, 'common', 'document.md.hbs')} : c'est un tube nommé (FIFO), pas un fichier`);
-    expectNoStack(run.stderr);
+    expect(run.stdout).toContain(`${join(overlay, 'common', 'document.md.hbs')} : c'est un tube nommé (FIFO), pas un fichier`);
+    expectNoStack(run.stdout);
     expect(readdirSync(folder)).toEqual(['ok.yaml']);
   });
 
@@ -193,8 +194,8 @@ describe('only regular files are read, within the size limit (real bin)', () => 
     (device) => {
       const run = runCli(['validate', device]);
       expect(run.status).toBe(2);
-      expect(run.stderr).toContain(`${device} : c'est un périphérique, pas un fichier ordinaire`);
-      expectNoStack(run.stderr);
+      expect(run.stdout).toContain(`${device} : c'est un périphérique, pas un fichier ordinaire`);
+      expectNoStack(run.stdout);
     },
   );
 
@@ -208,9 +209,9 @@ describe('only regular files are read, within the size limit (real bin)', () => 
     // root reads any file: the run is made as an ordinary user, who must be able to reach the folders.
     for (const path of [overlay, join(overlay, 'common'), folder]) chmodSync(path, 0o755);
     const run = runAsUser(['render', file, '--templates', overlay]);
-    expect(run.stderr).toContain(`${template} : gabarit illisible (lecture non autorisée)`);
+    expect(run.stdout).toContain(`${template} : gabarit illisible (lecture non autorisée)`);
     expect(run.status).toBe(2);
-    expectNoStack(run.stderr);
+    expectNoStack(run.stdout);
     expect(readdirSync(folder)).toEqual(['ok.yaml']);
   });
 });
@@ -274,7 +275,7 @@ describe('messages: what the file says, where it says it, printed safely (real b
     const { folder, file } = fileWith('etiquette.yaml', EXAMPLE.replace('  lieu: Évry-Courcouronnes', '  lieu: !!js/function "function(){return 1}"'));
     const run = runCli(['render', file]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('etiquette-inconnue');
+    expect(run.stdout).toContain('etiquette-inconnue');
     expect(readdirSync(folder)).toEqual(['etiquette.yaml']);
   });
 
@@ -300,7 +301,7 @@ describe('messages: what the file says, where it says it, printed safely (real b
     expect((JSON.parse(json.stdout) as { message: string }[])[0]!.message).toContain(HOSTILE_TEXT);
     const render = runCli(['render', file]);
     expect(render.status).toBe(1);
-    expect(render.stderr).toContain('\\u{202e}');
+    expect(render.stdout).toContain('\\u{202e}');
     expect(hasRawControl(render.stdout + render.stderr)).toBe(false);
     expect(readdirSync(folder)).toEqual(['echap.yaml']);
   });
@@ -341,7 +342,7 @@ describe('cost bounded by the size of the input, output by a number of problems 
 
     const render = runCli(['render', file]);
     expect(render.status).toBe(1);
-    expect(render.stderr).toContain(others);
+    expect(render.stdout).toContain(others);
   });
 
   test('a file with more YAML elements than a convention could hold is refused before parsing', () => {

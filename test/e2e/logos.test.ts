@@ -25,12 +25,13 @@ function conventionWithLogo(logo: string): { folder: string; file: string } {
 }
 
 function expectRefused(run: { status: number | null; stdout: string; stderr: string }, file: string, code: string, message: string): void {
-  expect(run.stderr).not.toContain('erreur interne');
-  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  expect(run.stdout).not.toContain('erreur interne');
+  expect(run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   expect(run.status).toBe(1);
-  // validate reports on stdout, render on stderr.
-  expect(run.stdout + run.stderr).toContain(`${file}:${LOGO_LINE}:11  erreur  ${code}`);
-  expect(run.stdout + run.stderr).toContain(message);
+  // validate and render both report on stdout; stderr is for usage errors only.
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toContain(`${file}:${LOGO_LINE}:11  erreur  ${code}`);
+  expect(run.stdout).toContain(message);
 }
 
 describe('logos (real bin)', () => {

@@ -89,6 +89,8 @@ describe('npm package', () => {
     const expected = [
       ...built('dist/bundle').filter((p) => isFile(p) && !p.endsWith('.map') && !p.endsWith('modules.json')),
       ...built('dist/validators'),
+      // The editor schemas, at the path their CDN URL names.
+      ...built('dist/schemas'),
       ...built('schemas'),
       ...built('templates').filter(isFile),
     ];

@@ -71,7 +71,7 @@ describe('render: where documents go', () => {
       });
     const fresh = limited(['render', 'm.yaml', '-o', 'nouveau.docx']);
     expect(fresh.status).toBe(2);
-    expect(fresh.stderr).toContain('nouveau.docx : écriture impossible');
+    expect(fresh.stdout).toContain('nouveau.docx : écriture impossible');
     expectNoStack(fresh.stderr);
     const replacing = limited(['render', 'm.yaml', '-o', 'ancien.docx', '--force']);
     expect(replacing.status).toBe(2);
@@ -146,6 +146,14 @@ writeFileSync(${JSON.stringify(clockLoaded)}, new Date().toISOString());
     expect(custom).toMatch(new RegExp(`name="SourceSHA256"><vt:lpwstr>${sha256}</vt:lpwstr>`));
   });
 
+  test('“l’empreinte SHA-256 du YAML source” is the file’s own: a BOM and CR line ends included (sha256sum finds it)', async () => {
+    const bytes = Buffer.from('\uFEFF' + MAROLLES.replace(/\n/g, '\r'), 'utf8');
+    const folder = folderWith({ 'm.yaml': bytes });
+    expect(runCli(['render', join(folder, 'm.yaml')]).status).toBe(0);
+    const custom = await readPart(readFileSync(join(folder, 'm.docx')), 'docProps/custom.xml');
+    expect(custom).toContain(`<vt:lpwstr>${createHash('sha256').update(bytes).digest('hex')}</vt:lpwstr>`);
+  });
+
   test('“chemin relatif au YAML”: logos are found from the YAML’s folder, whatever the current folder', async () => {
     const elsewhere = temporaryFolder();
     const run = runCli(['render', join(FIXTURES, 'valid', 'locale-ccas-logos.yaml'), '-o', join(elsewhere, 'logos.docx')], elsewhere);
@@ -203,11 +211,11 @@ describe('render --templates', () => {
     const out = temporaryFolder();
     const run = runCli(['render', example, '-o', join(out, 'x.docx'), '--templates', overlay]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('erreur de gabarit');
-    expect(run.stderr).toContain(`« ${ARTICLE.replace(/\.md\.hbs$/, '')} »`);
-    expect(run.stderr).toContain('champInconnu');
-    expect(run.stderr).toMatch(/\b3:\d+\b/);
-    expectNoStack(run.stderr);
+    expect(run.stdout).toContain('erreur de gabarit');
+    expect(run.stdout).toContain(`« ${ARTICLE.replace(/\.md\.hbs$/, '')} »`);
+    expect(run.stdout).toContain('champInconnu');
+    expect(run.stdout).toMatch(/ligne 3, colonne \d+ :/);
+    expectNoStack(run.stdout);
     expect(readdirSync(out)).toEqual([]);
   });
 
@@ -224,8 +232,8 @@ describe('render --templates', () => {
     for (const reach of ['{{constructor.name}}', '{{this.__proto__.constructor.name}}', '{{parties.constructor.name}}']) {
       const { run, out } = withDocumentTemplate(`Fuite : ${reach}\n`);
       expect([reach, run.status]).toEqual([reach, 2]);
-      expect(run.stderr).toContain('erreur de gabarit');
-      expectNoStack(run.stderr);
+      expect(run.stdout).toContain('erreur de gabarit');
+      expectNoStack(run.stdout);
       expect(readdirSync(out)).toEqual([]);
     }
   });
@@ -244,8 +252,8 @@ describe('render --templates', () => {
     const out = temporaryFolder();
     const run = runCli(['render', example, '-o', join(out, 'x.docx'), '--templates', overlay]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('lien symbolique refusé');
-    expectNoStack(run.stderr);
+    expect(run.stdout).toContain('lien symbolique refusé');
+    expectNoStack(run.stdout);
     expect(readdirSync(out)).toEqual([]);
   });
 });
@@ -257,7 +265,7 @@ describe('hostile inputs', () => {
     const run = runCli(['render', join(folder, 'proto.yaml')]);
     expect(run.status).toBe(1);
     const line = text.split('\n').indexOf('__proto__:') + 1;
-    expect(run.stderr).toContain(`proto.yaml:${line}:1  erreur  champ-inconnu`);
+    expect(run.stdout).toContain(`proto.yaml:${line}:1  erreur  champ-inconnu`);
     expect(readdirSync(folder)).toEqual(['proto.yaml']);
   });
 
@@ -271,7 +279,7 @@ describe('hostile inputs', () => {
     expect(atLimit.status).toBe(0);
     const over = runCli(['validate', join(folder, 'trop.yaml')]);
     expect(over.status).toBe(2);
-    expect(over.stderr).toContain('fichier trop volumineux');
+    expect(over.stdout).toContain('fichier trop volumineux');
   });
 });
 
@@ -364,10 +372,14 @@ describe('types and schema', () => {
     for (const type of defaultRegistry().types) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${type.id}\\s+${type.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
   });
 
-  test.each(defaultRegistry().types.map((t) => t.id))('“schema <type> affiche le schéma JSON d’un type”: %s', (type) => {
+  test.each(defaultRegistry().types.map((t) => t.id))('“schema <type> affiche le schéma JSON d’un type tel que le lisent les éditeurs”, the one published: %s', (type) => {
     const run = runCli(['schema', type]);
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'schemas', `${type}.schema.json`), 'utf8')));
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'dist', 'schemas', `${type}.schema.json`), 'utf8')));
+    // Every rubrique of the type's own schema, with its title.
+    const source = JSON.parse(readFileSync(join(ROOT, 'schemas', `${type}.schema.json`), 'utf8')) as { properties: Record<string, { title?: string }> };
+    const printed = JSON.parse(run.stdout) as { properties: Record<string, { title?: string }> };
+    for (const [key, property] of Object.entries(source.properties)) expect(printed.properties[key]!.title).toBe(property.title);
   });
 });
 

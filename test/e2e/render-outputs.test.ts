@@ -167,7 +167,7 @@ printf '%%PDF-1.4\\n' > "$outdir/$(basename "$input" .docx).pdf"
     const folder = folderWith({ 'm.yaml': montbrison, 'm-annexe-6.pdf': 'ancien' });
     const run = runCli(['render', 'm.yaml', '--pdf'], folder, env());
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('✗ m-annexe-6.pdf existe déjà ; ajoutez --force pour le remplacer.\n');
+    expect(run.stdout).toBe('✗ m-annexe-6.pdf existe déjà ; ajoutez --force pour le remplacer.\n');
     expect(listing(folder)).toEqual(['m-annexe-6.pdf', 'm.yaml']);
     expect(readFileSync(join(folder, 'm-annexe-6.pdf'), 'utf8')).toBe('ancien');
   });
@@ -178,7 +178,7 @@ printf '%%PDF-1.4\\n' > "$outdir/$(basename "$input" .docx).pdf"
     const pidFile = join(tmp, 'soffice.pid');
     const run = runCli(['render', 'a.yaml', '--pdf', '--pdf-timeout', '1'], folder, env({ FAKE_SOFFICE: 'hang', FAKE_SOFFICE_PIDFILE: pidFile, TMPDIR: tmp }));
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("a.docx : LibreOffice n'a pas converti le document en PDF dans le délai de 1 s ; arrêté, aucun fichier de cette convention n'est écrit");
+    expect(run.stdout).toContain("a.docx : LibreOffice n'a pas converti le document en PDF dans le délai de 1 s ; arrêté, aucun fichier de cette convention n'est écrit");
     expect(listing(folder)).toEqual(['a.yaml']);
     expect(isRunning(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
     expect(listing(tmp)).toEqual(['soffice.pid']);

@@ -35,11 +35,11 @@ describe('template budget (real bin)', () => {
     const file = join(folder, 'marolles.yaml');
     writeFileSync(file, readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml')));
     const run = runCli(['render', file, '--templates', overlay]);
-    expect(run.stderr).not.toContain('erreur interne');
+    expect(run.stdout).not.toContain('erreur interne');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('erreur de gabarit');
-    expect(run.stderr).toMatch(template);
-    expect(run.stderr).toContain('[gabarit-demesure]');
+    expect(run.stdout).toContain('erreur de gabarit');
+    expect(run.stdout).toMatch(template);
+    expect(run.stdout).toContain('[gabarit-demesure]');
     expect(readdirSync(folder)).toEqual(['marolles.yaml']);
   });
 });

@@ -29,10 +29,12 @@ test.each([
   writeFileSync(file, EXAMPLE);
   const run = runCli(['render', file, '--templates', overlay]);
   expect(run.status).toBe(2);
-  expect(run.stderr).toContain('erreur de gabarit');
-  expect(run.stderr).toContain(message);
-  expect(run.stderr).not.toContain('erreur interne');
-  expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  // A file's failure is part of the report, on stdout (README, « Sorties »).
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toContain('erreur de gabarit');
+  expect(run.stdout).toContain(message);
+  expect(run.stdout).not.toContain('erreur interne');
+  expect(run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   expect(readdirSync(folder)).toEqual(['convention.yaml']);
   expect(existsSync(join(folder, 'convention.docx'))).toBe(false);
 });

@@ -24,8 +24,8 @@ describe('validation results belong to the file validated (real bin)', () => {
     ['render, the valid file first', ['render', good, bad, '-o', join(folder, 'out-c') + '/', '--jobs', '1']],
   ])('%s: the invalid file gets its own message and exit 1, the valid one is written', (_name, args) => {
     const run = runCli(args);
-    expect(run.stderr).toContain(`${bad}:5:9  erreur  valeur-inconnue`);
-    expect(run.stderr).not.toContain('erreur interne');
+    expect(run.stdout).toContain(`${bad}:5:9  erreur  valeur-inconnue`);
+    expect(run.stdout).not.toContain('erreur interne');
     expect(run.status).toBe(1);
     const out = args[args.indexOf('-o') + 1]!;
     expect(existsSync(join(out, 'good.docx'))).toBe(true);

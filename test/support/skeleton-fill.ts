@@ -11,6 +11,7 @@ export function fillSkeleton(text: string): string {
     .replace(/civilite: À COMPLÉTER/g, 'civilite: Madame')
     .replace(/genre: À COMPLÉTER/g, 'genre: féminin')
     .replace(/modele: À COMPLÉTER/g, 'modele: departemental')
+    .replace(/partenaire_nature: À COMPLÉTER/g, 'partenaire_nature: association')
     .replace(/regimes: \[À COMPLÉTER\]/g, 'regimes: [responsables-distincts]')
     .replace(/publics: \[À COMPLÉTER\]/g, 'publics: [cej]')
     .replace(/annees: À COMPLÉTER/g, 'annees: 1')

@@ -51,7 +51,7 @@ describe('load', () => {
   test('a BOM is dropped, Latin-1 and missing files are clear errors', async () => {
     const folder = temporaryFolder();
     writeFileSync(join(folder, 'bom.yaml'), '\uFEFFtype: locale-ccas\n');
-    expect(await readConventionFile(join(folder, 'bom.yaml'))).toBe('type: locale-ccas\n');
+    expect((await readConventionFile(join(folder, 'bom.yaml'))).text).toBe('type: locale-ccas\n');
     writeFileSync(join(folder, 'latin1.yaml'), Buffer.from([0x6e, 0x6f, 0x6d, 0x3a, 0x20, 0xe9, 0x0a]));
     await expect(readConventionFile(join(folder, 'latin1.yaml'))).rejects.toThrow(/UTF-8/);
     await expect(readConventionFile(join(folder, 'absent.yaml'))).rejects.toThrow(UserError);

@@ -9,11 +9,14 @@ function sources(folder: string): string[] {
   );
 }
 
-test('every problem code the engine and the catalogues can report is documented in the README', async () => {
+test('every problem and error code the engine, the command line and the catalogues can report is documented in the README', async () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const codes = new Set<string>();
   for (const file of sources(join(ROOT, 'src'))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/code: '([a-z0-9-]+)'/g)) codes.add(match[1]!);
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/code: '([a-z0-9-]+)'/g)) codes.add(match[1]!);
+    // The codes of usage and I/O errors: `validate` reports them as entries of its report, in every format.
+    for (const match of source.matchAll(/new UserError\([\s\S]*?,\s*'([a-z][a-z0-9-]*)'\s*(?:,[^)]*)?\)/g)) codes.add(match[1]!);
   }
   codes.delete('yaml-');
   // A catalogue's own rules (`regles`) report codes of their own.

@@ -15,8 +15,10 @@ import { answersFrom, scriptedPrompts, type Answerer } from '../../src/wizard/sc
 import { checkText, formOf, guideOf, type TypeGuide } from '../../src/wizard/type-form.js';
 import { askConvention, isoDate } from '../../src/wizard/wizard.js';
 import { readWizardData } from '../../src/wizard/wizard-data.js';
-import { EXAMPLES, temporaryFolder } from '../support/paths.js';
+import { EXAMPLES, ROOT, temporaryFolder } from '../support/paths.js';
 import { fillSkeleton } from '../support/skeleton-fill.js';
+
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 const TODAY = '2025-06-30';
 const common = readSchema('common.schema.json');
@@ -168,7 +170,8 @@ describe('wizard (scripted answers)', () => {
     expect(code).toBe(0);
     const text = readFileSync(output, 'utf8');
     expect(text.startsWith('# yaml-language-server: $schema=')).toBe(true);
-    expect(text).toMatch(/\$schema=(\.\.\/)+.*schemas\/locale-ccas\.schema\.json/);
+    // The type's editor schema at its versioned CDN URL: valid wherever the file goes.
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=https://cdn.jsdelivr.net/npm/convention-partenariat@${VERSION}/dist/schemas/locale-ccas.schema.json`);
     expect(text).toContain('# Référents : Au moins un référent par partie signataire.');
     expect(text).toContain('denominations: [CPAM, l\'Assurance Maladie]');
     expect(parseDocument(text).errors).toEqual([]);

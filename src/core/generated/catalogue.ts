@@ -36,7 +36,7 @@ export type Chemin = string;
  */
 export type Gabarit = string;
 /**
- * Une valeur (la rubrique la vaut), une liste de valeurs (la rubrique vaut l'une d'elles), ou un objet : « contient » (la liste contient cette valeur), « present » (la rubrique est donnée dans le YAML, ou la liste n'est pas vide), « motif » (le texte correspond à cette expression régulière), « non » (le test contraire).
+ * Une valeur (la rubrique la vaut), une liste de valeurs (la rubrique vaut l'une d'elles), ou un objet : « contient » (la liste contient cette valeur), « present » (la rubrique est donnée dans le YAML, ou la liste n'est pas vide), « motif » (le texte correspond à cette expression régulière), « depuis » et « avant » (la date est ce jour ou après, ou avant ce jour), « non » (le test contraire) ; plusieurs tests d'un objet doivent tous être vrais ({ depuis: "2018-01-01", avant: "2023-01-01" }).
  */
 export type Test =
   | Valeur
@@ -51,6 +51,14 @@ export type Test =
        * Expression régulière que le texte de la rubrique doit contenir, par exemple « ^97[1-6] ».
        */
       motif?: string;
+      /**
+       * La date de la rubrique (AAAA-MM-JJ) est ce jour ou un jour suivant : { signature.date: { depuis: "2024-01-01" } }.
+       */
+      depuis?: string;
+      /**
+       * La date de la rubrique (AAAA-MM-JJ) précède ce jour : { signature.date: { avant: "2024-01-01" } }.
+       */
+      avant?: string;
       non?: Test;
     };
 /**
@@ -247,6 +255,36 @@ export interface Catalogue {
       | undefined;
   };
   /**
+   * Des textes dont la vérité dépend de la convention (sa date de signature, le territoire ou la nature de la caisse) : pour chacun, ses versions et la condition de chacune. Le document prend la première version dont la condition est vraie ({{variantes.cog}} dans un gabarit) ; si aucune ne convient, « validate » avertit (variante-sans-version) et le gabarit reçoit null (il omet alors la phrase), comme pour une version dont le texte est null.
+   */
+  variantes?: {
+    /**
+     * Le nom du texte en clé ; ce qu'il désigne et ses versions.
+     */
+    [k: string]:
+      | {
+          /**
+           * Ce que le texte désigne, pour le message quand aucune version ne convient : « la convention d'objectifs et de gestion en vigueur ».
+           */
+          designation: string;
+          /**
+           * Les versions, dans l'ordre où elles sont essayées.
+           *
+           * @minItems 1
+           *
+           * Items: Un texte et la condition où il est vrai (sans condition : toujours).
+           */
+          versions: {
+            si?: Condition;
+            /**
+             * Le texte de cette version : « Convention d'Objectifs et de Gestion 2023-2027 » ; null : pendant cette période ou en ce lieu, le document ne cite rien (un dispositif qui n'existe pas encore), sans avertissement.
+             */
+            texte: string | null;
+          }[];
+        }
+      | undefined;
+  };
+  /**
    * Gabarit placé après les signatures (l'en-tête d'un partenaire), sous condition.
    */
   bloc_final?: {
@@ -292,6 +330,10 @@ export interface Catalogue {
 export interface Regime {
   responsable?: Qui;
   sous_traitant?: Qui;
+  /**
+   * Places dont les délégués à la protection des données sont exigés sous ce régime, en plus de ceux du responsable et du sous-traitant : par exemple [carsat] pour qu'une CARSAT qui signe et échange des données ait sa ligne de délégué.
+   */
+  dpo?: string[];
   /**
    * Vrai : l'annexe de sous-traitance traite aussi des données des professionnels qui détectent (section 10). Le YAML peut aussi le dire (rgpd.donnees_detecteurs).
    */

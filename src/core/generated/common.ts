@@ -44,6 +44,7 @@ export interface CommonDefinitions {
   referent: Referent;
   dpo: Dpo;
   duree: Duree;
+  financement: Financement;
   signature: Signature;
 }
 /**
@@ -222,6 +223,57 @@ export interface Duree {
    * Délai, en mois, dans lequel une partie peut résilier par lettre recommandée avant l'échéance (facultatif).
    */
   preavis_mois?: number;
+}
+/**
+ * Somme qu'une partie verse à une autre pour la mise en œuvre de la convention : montant, qui verse à qui, échéancier, justificatifs, sort des sommes non employées. Sans cette rubrique, la convention est conclue sans contrepartie financière.
+ */
+export interface Financement {
+  /**
+   * Montant total versé, en euros, sans espace ni symbole : 60000 (le document écrit « 60 000 € »).
+   */
+  montant: number;
+  /**
+   * Rôle de la partie qui verse la somme, par exemple « ars » ou « cpam ».
+   */
+  payeur: string;
+  /**
+   * Rôle de la partie qui reçoit la somme, par exemple « association ».
+   */
+  beneficiaire: string;
+  /**
+   * Ce que la somme finance, sans majuscule initiale ni point final : « les permanences d'accès aux droits tenues par les bénévoles de l'association » (facultatif).
+   */
+  objet?: string;
+  /**
+   * Les versements, dans l'ordre : chacun un montant en euros et une date (AAAA-MM-JJ) ou l'évènement qui le déclenche (« à la remise du bilan d'activité annuel »). Leur somme est le montant total.
+   *
+   * @minItems 1
+   */
+  echeancier: ({} & {
+    /**
+     * Montant de ce versement, en euros : 30000.
+     */
+    montant: number;
+    date?: Date;
+    /**
+     * Ce qui déclenche le versement, sans majuscule initiale : « à la signature de la convention », « à la remise du bilan d'activité annuel ».
+     */
+    evenement?: string;
+  })[];
+  /**
+   * Ce que la partie qui reçoit produit pour justifier l'emploi de la somme, sans majuscule initiale : « un bilan d'activité annuel », « un compte rendu financier signé par le président ».
+   *
+   * @minItems 1
+   */
+  justificatifs: string[];
+  /**
+   * Nombre de mois après la fin de chaque année de la convention dans lequel les justificatifs sont remis (6 par défaut).
+   */
+  delai_justification_mois?: number;
+  /**
+   * Sort des sommes non employées ou non justifiées : « reversement » (reversées à la partie qui verse) ou « deduction » (déduites du versement suivant, puis reversées au terme de la convention).
+   */
+  reliquat?: 'reversement' | 'deduction';
 }
 /**
  * Lieu et date de signature, et ordre des blocs de signature.
