@@ -189,7 +189,7 @@ interface Earlier {
 }
 
 async function readEarlier(file: string): Promise<Earlier> {
-  const text = await readConventionFile(file);
+  const { text } = await readConventionFile(file);
   const parsed = parseConvention(text, file);
   if (!parsed.ok) {
     for (const problem of parsed.problems) console.error(formatProblem(problem, text));
