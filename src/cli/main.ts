@@ -216,8 +216,9 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .option('-t, --type <type>', 'type de convention (voir « convention types ») ; demandé sinon')
     .option('-o, --output <fichier>', 'fichier YAML à écrire ; demandé sinon')
     .option('--avance', 'proposer aussi les rubriques avancées (délégataire, SIRET, présentation…)', false)
+    .option('--reprendre <fichier>', 'reprendre un brouillon (<cible>.brouillon.yaml) ou rouvrir une convention existante')
     .helpOption('-h, --help', "afficher l'aide")
-    .action(async (options: { type?: string; output?: string; avance: boolean }) => {
+    .action(async (options: { type?: string; output?: string; avance: boolean; reprendre?: string }) => {
       const { newCommand } = await import('./new-command.js');
       setExitCode(await newCommand(options));
     });

@@ -17,6 +17,8 @@ export type QuestionKind =
   | 'preset'
   /** A preset's variable (`path` ends with `#name`). */
   | 'variable'
+  /** The summary of the section at `path`: `''` to continue, or the pointer of an answer to correct. */
+  | 'review'
   /** Anything about the session: `type`, `output`, `overwrite`, `render`, `render-overwrite`. */
   | 'session';
 
@@ -39,11 +41,35 @@ export interface Choice<T> {
 export interface Prompts {
   /** Free text; `validate` returns `true` or the French reason to ask again. */
   input(question: Question & { default?: string; validate?: (text: string) => true | string }): Promise<string>;
+  /**
+   * Text of several paragraphs: in `$VISUAL`/`$EDITOR` (inquirer's editor prompt), else typed line
+   * by line until a line holding only « . » (blank lines kept: they separate paragraphs).
+   */
+  editor(question: Question & { default?: string; validate?: (text: string) => true | string }): Promise<string>;
   confirm(question: Question & { default: boolean }): Promise<boolean>;
   select<T>(question: Question & { choices: Choice<T>[]; default?: T }): Promise<T>;
   checkbox<T>(question: Question & { choices: Choice<T>[]; validate?: (values: T[]) => true | string }): Promise<T[]>;
   /** A line shown between questions (section titles, values filled by a preset). */
   note(text: string): void;
+}
+
+/**
+ * The answer that reopens the previous question: `<` (or `retour`) typed at a text or o/n question;
+ * in a list, the last choice « ← Question précédente ». Session questions (type, file) have none.
+ */
+export const BACK = '<';
+export const BACK_CHOICE = '← Question précédente';
+
+export function isBack(text: string): boolean {
+  return /^(<|retour)$/i.test(text.trim());
+}
+
+/** The user asked for the previous question (see `BACK`). */
+export class GoBack extends Error {
+  constructor() {
+    super('Question précédente');
+    this.name = 'GoBack';
+  }
 }
 
 /** The user interrupted the wizard (Ctrl-C, or the prompt was closed). */
@@ -80,6 +106,61 @@ export function parseYesNo(text: string, defaultValue: boolean): boolean | undef
   return undefined;
 }
 
+/** The line that ends a text typed line by line. */
+export const END_OF_TEXT = '.';
+
+/**
+ * Reads a text line by line from the terminal, without an editor: one readline for the whole text,
+ * so that pasted lines are all kept (a prompt per line would drop what arrives between prompts).
+ * Ends at a line holding only « . »; asked again, with the reason, while `check` refuses it.
+ */
+async function readLines(q: Question & { default?: string }, output: (text: string) => void, check: (text: string) => true | string): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  if (q.help) output(HELP_STYLE(`  ${q.help}`));
+  output(`? ${q.message}`);
+  output(
+    HELP_STYLE(
+      `  Tapez ou collez le texte ; une ligne vide sépare deux paragraphes. Terminez par une ligne « ${END_OF_TEXT} » seule${q.default ? ' (« . » d’emblée garde le texte actuel)' : ''}, ou « < » seul pour la question précédente.`,
+    ),
+  );
+  const reader = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+  const lines: string[] = [];
+  try {
+    for (;;) {
+      const text = await new Promise<string | undefined>((resolve, reject) => {
+        const onLine = (line: string) => {
+          if (line.trim() === END_OF_TEXT || (lines.length === 0 && isBack(line))) {
+            cleanup();
+            resolve(isBack(line) ? line.trim() : lines.length === 0 && q.default ? q.default : lines.join('\n'));
+          } else lines.push(line);
+        };
+        const onClose = () => {
+          cleanup();
+          reject(new WizardAborted());
+        };
+        const onInterrupt = () => {
+          cleanup();
+          reject(new WizardAborted());
+        };
+        const cleanup = () => {
+          reader.off('line', onLine);
+          reader.off('close', onClose);
+          reader.off('SIGINT', onInterrupt);
+        };
+        reader.on('line', onLine);
+        reader.on('close', onClose);
+        reader.on('SIGINT', onInterrupt);
+      });
+      const verdict = check(text ?? '');
+      if (verdict === true) return text ?? '';
+      output(`  ✗ ${verdict}`);
+      lines.length = 0;
+    }
+  } finally {
+    reader.close();
+  }
+}
+
 /** inquirer's prompts on the terminal (stdin/stdout), with French labels. */
 export function terminalPrompts(output: (text: string) => void = (text) => process.stdout.write(text + '\n')): Prompts {
   async function ask<T>(question: Question, config: Record<string, unknown>): Promise<T> {
@@ -92,26 +173,64 @@ export function terminalPrompts(output: (text: string) => void = (text) => proce
       throw error;
     }
   }
+  const canGoBack = (q: Question) => q.kind !== 'session';
+  const back = Symbol('back');
   return {
-    input: (q) => ask<string>(q, { type: 'input', default: q.default, validate: q.validate ?? (() => true) }),
+    async input(q) {
+      const text = await ask<string>(q, {
+        type: 'input',
+        default: q.default,
+        validate: (answer: string) => (canGoBack(q) && isBack(answer) ? true : q.validate ? q.validate(answer) : true),
+      });
+      if (canGoBack(q) && isBack(text)) throw new GoBack();
+      return text;
+    },
+    async editor(q) {
+      const check = (answer: string) => (canGoBack(q) && isBack(answer) ? true : q.validate ? q.validate(answer) : true);
+      let text: string;
+      if (process.env.VISUAL || process.env.EDITOR) {
+        output(HELP_STYLE('  Le texte s’ouvre dans votre éditeur ; une ligne vide sépare deux paragraphes. Enregistrez et fermez pour valider.'));
+        text = await ask<string>(q, { type: 'editor', default: q.default, postfix: '.txt', waitForUserInput: true, validate: check });
+      } else {
+        text = await readLines(q, output, check);
+      }
+      if (canGoBack(q) && isBack(text)) throw new GoBack();
+      return text.replace(/\s+$/, '');
+    },
     // inquirer's confirm only knows y/n: a French o/n is an input read with `parseYesNo`.
-    confirm: async (q) =>
-      parseYesNo(
-        await ask<string>(
-          { ...q, message: `${q.message} ${q.default ? '(O/n)' : '(o/N)'}` },
-          { type: 'input', validate: (text: string) => (parseYesNo(text, q.default) === undefined ? 'Répondez o (oui) ou n (non).' : true) },
-        ),
-        q.default,
-      )!,
-    select: <T>(q: Question & { choices: Choice<T>[]; default?: T }) =>
-      ask<T>(q, { type: 'select', choices: q.choices, default: q.default, pageSize: 12 }),
-    checkbox: <T>(q: Question & { choices: Choice<T>[]; validate?: (values: T[]) => true | string }) =>
-      ask<T[]>(q, {
+    async confirm(q) {
+      const text = await ask<string>(
+        { ...q, message: `${q.message} ${q.default ? '(O/n)' : '(o/N)'}` },
+        {
+          type: 'input',
+          validate: (answer: string) =>
+            (canGoBack(q) && isBack(answer)) || parseYesNo(answer, q.default) !== undefined ? true : 'Répondez o (oui) ou n (non), ou < pour la question précédente.',
+        },
+      );
+      if (canGoBack(q) && isBack(text)) throw new GoBack();
+      return parseYesNo(text, q.default)!;
+    },
+    async select<T>(q: Question & { choices: Choice<T>[]; default?: T }) {
+      const choices = canGoBack(q) ? [...q.choices, { value: back as unknown as T, name: BACK_CHOICE }] : q.choices;
+      const answer = await ask<T>(q, { type: 'select', choices, default: q.default, pageSize: 12 });
+      if ((answer as unknown) === back) throw new GoBack();
+      return answer;
+    },
+    async checkbox<T>(q: Question & { choices: Choice<T>[]; validate?: (values: T[]) => true | string }) {
+      const choices = canGoBack(q) ? [...q.choices, { value: back as unknown as T, name: BACK_CHOICE }] : q.choices;
+      const answer = await ask<T[]>(q, {
         type: 'checkbox',
-        choices: q.choices,
+        choices,
         pageSize: 12,
-        validate: (choices: readonly { value: T }[]) => (q.validate ? q.validate(choices.map((c) => c.value)) : true),
-      }),
+        validate: (checked: readonly { value: T }[]) => {
+          const values = checked.map((c) => c.value);
+          if (values.includes(back as unknown as T)) return true;
+          return q.validate ? q.validate(values) : true;
+        },
+      });
+      if (answer.includes(back as unknown as T)) throw new GoBack();
+      return answer;
+    },
     note: (text) => output(text),
   };
 }

@@ -171,3 +171,15 @@ export function withoutDefaults(field: Field, value: unknown): unknown {
   if (field.kind === 'array' && Array.isArray(value)) return value.map((item) => withoutDefaults(field.items, item));
   return value;
 }
+
+/** Reads the value at a JSON pointer (`/parties/0/nom`). */
+export function valueAt(data: unknown, pointer: string): unknown {
+  let current = data;
+  for (const segment of pointer.split('/').slice(1)) {
+    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+

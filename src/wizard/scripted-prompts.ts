@@ -3,10 +3,13 @@
  * already has the answers. Answers go through the same `validate` as on the terminal; a refused
  * answer is logged with its reason and the function is asked again (it sees the attempt number).
  */
-import type { Choice, Prompts, Question } from './prompts.js';
+import { BACK, GoBack, type Choice, type Prompts, type Question } from './prompts.js';
+import { valueAt } from './schema-walk.js';
+
+export { valueAt };
 
 export interface AskedQuestion extends Question {
-  type: 'input' | 'confirm' | 'select' | 'checkbox';
+  type: 'input' | 'editor' | 'confirm' | 'select' | 'checkbox';
   /** 0 the first time, then 1, 2… after refused answers. */
   attempt: number;
   choices?: Choice<unknown>[];
@@ -36,6 +39,11 @@ export function scriptedPrompts(answer: Answerer): ScriptedPrompts {
       const current = { ...question, attempt };
       asked.push(current);
       const raw = answer(current);
+      // `BACK` reopens the previous question, as `<` typed on a terminal.
+      if (raw === BACK && question.kind !== 'session') {
+        transcript.push(`? ${question.message} ${BACK}`);
+        throw new GoBack();
+      }
       const result = accept(raw);
       transcript.push(`? ${question.message} ${JSON.stringify(raw)}`);
       if ('value' in result) return result.value;
@@ -60,6 +68,13 @@ export function scriptedPrompts(answer: Answerer): ScriptedPrompts {
     asked,
     async input(q) {
       return run<string>({ ...q, type: 'input', attempt: 0, default: q.default }, (raw) => {
+        const text = raw === undefined ? (q.default ?? '') : String(raw);
+        const verdict = q.validate ? q.validate(text) : true;
+        return verdict === true ? { value: text } : { error: verdict };
+      });
+    },
+    async editor(q) {
+      return run<string>({ ...q, type: 'editor', attempt: 0, default: q.default }, (raw) => {
         const text = raw === undefined ? (q.default ?? '') : String(raw);
         const verdict = q.validate ? q.validate(text) : true;
         return verdict === true ? { value: text } : { error: verdict };
@@ -91,17 +106,6 @@ export function scriptedPrompts(answer: Answerer): ScriptedPrompts {
   };
 }
 
-/** Reads the value at a JSON pointer (`/parties/0/nom`). */
-export function valueAt(data: unknown, pointer: string): unknown {
-  let current = data;
-  for (const segment of pointer.split('/').slice(1)) {
-    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
 /**
  * Answers every question from an existing convention: the wizard then rebuilds it. `overrides`
  * answer chosen questions first (by `kind:path`, or by path), in sequence when given a list.
@@ -120,17 +124,20 @@ export function answersFrom(convention: Record<string, unknown>, overrides: Reco
     }
     switch (question.kind) {
       case 'session':
-        return question.path === 'type' ? convention.type : question.path === 'render' ? false : question.path.includes('overwrite') ? true : undefined;
+        // Not rendered, files replaced, and a failed final check not corrected (the convention's answers would fail again).
+        return question.path === 'type' ? convention.type : question.path === 'render' || question.path === 'fix' ? false : question.path.includes('overwrite') ? true : undefined;
       case 'include':
       case 'more':
         return valueAt(convention, question.path) !== undefined;
       case 'preset':
         return null;
+      case 'review':
+        return '';
       case 'variable':
         throw new Error(`variable non prévue : ${question.path}`);
       default: {
         const value = valueAt(convention, question.path);
-        if (question.type === 'input') return value === undefined ? undefined : String(value);
+        if (question.type === 'input' || question.type === 'editor') return value === undefined ? undefined : String(value);
         return value;
       }
     }

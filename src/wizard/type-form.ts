@@ -17,6 +17,10 @@ import { conventionFacts, holds, modelOf, placeOf, withDefaults } from '../core/
 import type { Catalogue } from '../core/generated/catalogue.js';
 import { defaultRegistry, type ConventionTypeInfo } from '../core/registry.js';
 import { describeType, type ObjectField } from './schema-walk.js';
+import { REGIMES, type RgpdRegime } from '../core/rgpd.js';
+import { checkSharedRules } from '../core/rules.js';
+import { checkTypeRules } from '../core/type-rules.js';
+import type { UnplacedProblem } from '../core/problem.js';
 import type { Skeleton } from './wizard-data.js';
 
 export function requireType(typeId: string): ConventionTypeInfo {
@@ -68,8 +72,19 @@ export interface TypeGuide {
   neededRoles: string[];
   /** Whether an optional rubrique means something with the answers given so far. */
   admits(pointer: string, answers: Record<string, unknown>): boolean;
-  /** The values a list of fixed values may take with the answers given so far, if the catalogue restricts them. */
+  /**
+   * The values a list of fixed values, or a closed choice, may take with the answers given so far
+   * (the model's options, the type's regimes, a party's roles whose place is not yet full), if the
+   * catalogue restricts them.
+   */
   choices(pointer: string, answers: Record<string, unknown>): string[] | undefined;
+  /** Whether an optional rubrique is expected with the answers so far (DPOs under sous-traitance): offered with « oui » by default. */
+  expected(pointer: string, answers: Record<string, unknown>): boolean;
+  /**
+   * The domain rules `validate` applies, on the answers given so far: the problems inside the
+   * rubrique at `pointer`, just answered (a role taken twice, regimes that exclude each other…).
+   */
+  problemsIn(pointer: string, answers: Record<string, unknown>, today: string): UnplacedProblem[];
 }
 
 const dotted = (pointer: string) => pointer.replace(/^\//, '').split('/').join('.');
@@ -110,8 +125,32 @@ export async function guideOf(typeId: string): Promise<TypeGuide> {
     choices(pointer, answers) {
       const path = dotted(pointer);
       if (path === 'rgpd.regimes') return Object.keys(catalogue.rgpd);
+      const party = /^parties\.(\d+)\.role$/.exec(path);
+      if (party) {
+        // A role whose place already has its maximum of parties (the other parties) is not offered.
+        const others = (Array.isArray(answers.parties) ? (answers.parties as { role?: unknown }[]) : []).filter((_, i) => i !== Number(party[1]));
+        return Object.entries(catalogue.parties).flatMap(([place, info]) => {
+          const taken = others.filter((p) => typeof p?.role === 'string' && placeOf(catalogue, p.role) === place).length;
+          return info && (info.max === undefined || taken < info.max) ? Object.keys(info.roles) : [];
+        });
+      }
       if (catalogue.options && path === catalogue.options.champ) return catalogue.modeles[modelOf(catalogue, answers)]?.options ?? [];
       return undefined;
+    },
+    expected(pointer, answers) {
+      if (dotted(pointer) !== 'rgpd.dpo') return false;
+      const regimes = (answers.rgpd as { regimes?: unknown } | undefined)?.regimes;
+      return Array.isArray(regimes) && regimes.some((r) => REGIMES[r as RgpdRegime]?.dpoRequis === true);
+    },
+    problemsIn(pointer, answers, today) {
+      let problems: UnplacedProblem[];
+      try {
+        problems = [...checkSharedRules(answers, { today }), ...checkTypeRules(answers, definition)];
+      } catch {
+        // A rule that needs rubriques not answered yet: it is applied by the final check.
+        return [];
+      }
+      return problems.filter((p) => p.severity === 'error' && (p.path === pointer || p.path.startsWith(`${pointer}/`)));
     },
   };
 }

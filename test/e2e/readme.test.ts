@@ -431,7 +431,7 @@ describe('new and init', () => {
     expect([modele.message, modele.help]).toEqual([schema.properties.modele!.title, schema.properties.modele!.description]);
   });
 
-  test('the wizard: “une liste s’allonge élément par élément (« Ajouter un autre élément ? (o/N) »), une rubrique facultative est proposée (« Renseigner … ? »)”', async () => {
+  test('the wizard: “une liste s’allonge élément par élément (« Ajouter un autre élément ? (o/N) »)”, “Une valeur facultative … est demandée directement, marquée « (facultatif, Entrée pour passer) »”, “seuls les groupes facultatifs … sont d’abord proposés (« Renseigner … ? »)”', async () => {
     const convention = parse(MAROLLES) as Record<string, unknown>;
     const prompts = scriptedPrompts(answersFrom(convention));
     const silence = silenced();
@@ -445,7 +445,11 @@ describe('new and init', () => {
     expect(more.every((q) => q.type === 'confirm' && q.default === false)).toBe(true);
     const optional = prompts.asked.filter((q) => /^Renseigner « .+ » \?$/.test(q.message));
     expect(optional.length).toBeGreaterThan(0);
-    expect(optional.every((q) => q.type === 'confirm' && q.default === false)).toBe(true);
+    // Only groups (a block of rubriques, a list) are offered first; values are asked directly.
+    expect(optional.every((q) => q.type === 'confirm' && q.kind === 'include')).toBe(true);
+    const values = prompts.asked.filter((q) => q.message.endsWith('(facultatif, Entrée pour passer)'));
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((q) => q.type === 'input')).toBe(true);
   });
 });
 

@@ -109,6 +109,68 @@ describe('convention new (real bin)', () => {
   },
 );
 
+/**
+ * Runs `convention new` in a pseudo-terminal; `steps` are [text awaited on the screen, keys typed or
+ * signal sent], in order. Resolves with the exit status and what the terminal showed.
+ */
+async function drive(output: string, steps: [string, string | NodeJS.Signals][]): Promise<{ status: number | null; text: string; done: number }> {
+  const command = `echo "PID=$$"; exec "${process.execPath}" "${BIN}" new --type locale-ccas -o "${output}"`;
+  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1' } });
+  let text = '';
+  let done = 0;
+  let seen = 0;
+  child.stdin.on('error', () => undefined);
+  child.stdout.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    const pid = /PID=(\d+)/.exec(text)?.[1];
+    const step = steps[done];
+    if (!pid || !step) return;
+    const at = text.indexOf(step[0], seen);
+    if (at < 0) return;
+    seen = at + step[0].length;
+    done++;
+    if (step[1].startsWith('SIG')) process.kill(Number(pid), step[1] as NodeJS.Signals);
+    else child.stdin.write(step[1]);
+  });
+  const timer = setTimeout(() => child.kill(), 20000);
+  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  clearTimeout(timer);
+  return { status, text, done };
+}
+
+// Ctrl-C, SIGTERM and SIGHUP used to throw away every answer given.
+(spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0 ? describe : describe.skip)('answers kept on interruption (real terminal)', () => {
+  test('Ctrl-C after an answer offers to keep the draft; kept, it names the command that resumes it', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'w.yaml');
+    const draft = join(folder, 'w.brouillon.yaml');
+    const run = await drive(output, [
+      ['Modèle de rédaction', '\r'],
+      ['Rôle', '\x03'],
+      ['Garder le brouillon', '\r'],
+    ]);
+    expect(run.done).toBe(3);
+    expect(run.status).toBe(130);
+    expect(run.text).toContain(`reprenez avec « convention new --reprendre ${draft} »`);
+    expect(readdirSync(folder)).toEqual(['w.brouillon.yaml']);
+    expect(parse(readFileSync(draft, 'utf8'))).toMatchObject({ type: 'locale-ccas', modele: 'unccas-2022' });
+  });
+
+  test.each(['SIGTERM', 'SIGHUP'] as const)('%s after an answer keeps the draft without asking, exit 130', async (signal) => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'w.yaml');
+    const run = await drive(output, [
+      ['Modèle de rédaction', '\r'],
+      ['Rôle', signal],
+    ]);
+    expect(run.done).toBe(2);
+    expect(run.status).toBe(130);
+    expect(run.text).not.toContain('Garder le brouillon');
+    expect(readdirSync(folder)).toEqual(['w.brouillon.yaml']);
+    expect(run.text.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(run.text.lastIndexOf(HIDE_CURSOR));
+  });
+});
+
 describe('convention init (real bin)', () => {
   test.each(defaultRegistry().types.map((t) => t.id))('%s: a skeleton that fails only on its markers, valid once they are filled in', (typeId) => {
     const folder = temporaryFolder();

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseDocument } from 'yaml';
 import { readSchema } from '../../src/core/assets.js';
@@ -9,11 +9,11 @@ import { schemaOf } from '../../src/core/validate.js';
 import { defaultRegistry } from '../../src/core/registry.js';
 import { answerChecker } from '../../src/wizard/answer-check.js';
 import { conventionDocument } from '../../src/wizard/document.js';
-import { parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
+import { BACK, parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
 import { describeType, withoutDefaults, type ObjectField } from '../../src/wizard/schema-walk.js';
 import { answersFrom, scriptedPrompts, type Answerer } from '../../src/wizard/scripted-prompts.js';
 import { checkText, formOf, guideOf, type TypeGuide } from '../../src/wizard/type-form.js';
-import { askConvention } from '../../src/wizard/wizard.js';
+import { askConvention, isoDate } from '../../src/wizard/wizard.js';
 import { readWizardData } from '../../src/wizard/wizard-data.js';
 import { EXAMPLES, ROOT, temporaryFolder } from '../support/paths.js';
 import { fillSkeleton } from '../support/skeleton-fill.js';
@@ -202,28 +202,203 @@ describe('wizard (scripted answers)', () => {
     expect(code).toBe(130);
   });
 
-  test('Ctrl-C at any prompt leaves no file and exits 130 with one line', async () => {
+  test('Ctrl-C refused the draft: no file left, exit 130 with one line', async () => {
     const folder = temporaryFolder();
     const output = join(folder, 'interrompu.yaml');
     let count = 0;
     const prompts = scriptedPrompts((q) => {
+      if (q.path === 'keep-draft') return false;
       if (++count > 40) throw new WizardAborted();
       return marollesAnswers(q);
     });
     expect(await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY })).toBe(130);
     expect(errors).toEqual([INTERRUPTED_MESSAGE]);
-    expect(existsSync(output)).toBe(false);
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  test('an invalid result is explained and not written', async () => {
+  // Ctrl-C used to throw away every answer given.
+  // Interrupted at questions spread over the walk: inside a stock party, an optional rubrique, a list.
+  test.each([5, 12, 27, 40, 58, 71])('Ctrl-C at question %i keeps the draft (second Ctrl-C too), and --reprendre continues where it stopped', async (at) => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'interrompu.yaml');
+    const draft = join(folder, 'interrompu.brouillon.yaml');
+    let count = 0;
+    const first = scriptedPrompts((q) => {
+      if (++count > at) throw new WizardAborted();
+      return marollesAnswers(q);
+    });
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts: first, today: TODAY })).toBe(130);
+    expect(first.asked.at(-1)!.path).toBe('keep-draft');
+    expect(readdirSync(folder)).toEqual(['interrompu.brouillon.yaml']);
+    expect(errors).toEqual([`Interrompu : réponses gardées dans ${draft} ; reprenez avec « convention new --reprendre ${draft} ».`]);
+    // The question interrupted may be a section's summary: it is a question like the others.
+    const stoppedAt = first.asked.filter((q) => q.kind !== 'session').at(-1)!;
+    const before = new Set(first.asked.slice(0, -2).filter((q) => q.kind !== 'session').map((q) => `${q.kind}:${q.path}`));
+
+    const second = scriptedPrompts(marollesAnswers);
+    const code = await newCommand({ reprendre: draft }, { prompts: second, today: TODAY });
+    expect(code).toBe(0);
+    const asked = second.asked.filter((q) => q.kind !== 'session');
+    // It starts at the question Ctrl-C interrupted, and asks nothing answered before.
+    expect(`${asked[0]!.kind}:${asked[0]!.path}`).toBe(`${stoppedAt.kind}:${stoppedAt.path}`);
+    expect(asked.filter((q) => q.attempt === 0 && before.has(`${q.kind}:${q.path}`))).toEqual([]);
+    expect(readdirSync(folder)).toEqual(['interrompu.yaml']);
+    // The same convention as a walk never interrupted.
+    const whole = join(temporaryFolder(), 'entier.yaml');
+    expect(await newCommand({ type: 'locale-ccas', output: whole }, { prompts: scriptedPrompts(marollesAnswers), today: TODAY })).toBe(0);
+    expect(parse(readFileSync(output, 'utf8'))).toEqual(parse(readFileSync(whole, 'utf8')));
+  });
+
+  // A rule checked only at the end used to throw every answer away (« aucun fichier écrit »).
+  test('a final rule that fails re-asks only the answers it concerns, then writes the convention', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'date.yaml');
+    // Refused four times (the first answer and three corrections at the section), the date reaches the final check.
+    const wrong = Array.from({ length: 4 }, () => '2099-01-01');
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': [...wrong, '2025-06-01'], 'session:fix': true });
+    const prompts = scriptedPrompts(answers);
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY })).toBe(0);
+    const afterFix = prompts.asked.slice(prompts.asked.findIndex((q) => q.path === 'fix') + 1).filter((q) => q.kind !== 'session' && q.kind !== 'review');
+    expect(afterFix.map((q) => q.path)).toEqual(['/signature/date']);
+    expect(errors.join('\n')).toContain('date-signature-future');
+    expect((parse(readFileSync(output, 'utf8')) as { signature: { date: string } }).signature.date).toBe('2025-06-01');
+    expect(readdirSync(folder)).toEqual(['date.yaml']);
+  });
+
+  // Domain rules used to be applied only at the end, after every question.
+  test('a domain rule is applied when its section is answered: only the answer it concerns is asked again', async () => {
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': ['2099-01-01', '2025-06-01'] });
+    const prompts = scriptedPrompts(answers);
+    const { result } = await (async () => {
+      const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+      return { result };
+    })();
+    const dates = prompts.asked.flatMap((q, i) => (q.path === '/signature/date' ? [i] : []));
+    expect(dates).toHaveLength(2);
+    // The correction asks nothing else of the section: the rest is kept.
+    expect(prompts.asked.slice(dates[1]).filter((q) => q.path.startsWith('/signature') && q.kind !== 'review')).toHaveLength(1);
+    expect(prompts.transcript.join('\n')).toContain("est postérieure à aujourd'hui (2025-06-30)");
+    expect((result.signature as { date: string }).date).toBe('2025-06-01');
+  });
+
+  test('only admissible choices: a role whose place is full is not offered, DPOs default to yes under sous-traitance', async () => {
+    const montbrison = example('locale-ccas-montbrison.yaml');
+    const prompts = scriptedPrompts(answersFrom(montbrison));
+    await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: true, guide: await guideOf('locale-ccas'), today: TODAY });
+    const roles = (i: number) => prompts.asked.find((q) => q.path === `/parties/${i}/role`)!.choices!.map((c) => c.value);
+    const first = (montbrison.parties as { role: string }[])[0]!.role;
+    expect(roles(0)).toEqual(['cpam', 'carsat', 'ccas', 'cias']);
+    // cpam and ccas/cias places hold one party each: the first party's place is not offered again.
+    expect(roles(1)).not.toContain(first);
+    expect((montbrison.rgpd as { regimes: string[] }).regimes).toContain('sous-traitance');
+    expect(prompts.asked.find((q) => q.path === '/rgpd/dpo' && q.kind === 'include')?.default).toBe(true);
+  });
+
+  test('a logo path is checked when given, with validate’s logo checks', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'logo.yaml');
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { 'include:/parties/0/logo': true, '/parties/0/logo': ['absent.png', '../hors.png'], 'session:fix': false });
+    let refused = 0;
+    const prompts = scriptedPrompts((q) => {
+      if (q.kind === 'value' && q.path === '/parties/0/logo' && ++refused > 2) throw new WizardAborted();
+      return answers(q);
+    });
+    expect(await newCommand({ type: 'locale-ccas', output, avance: true }, { prompts, today: TODAY })).toBe(130);
+    const notes = prompts.transcript.filter((line) => line.startsWith('  ✗'));
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('Logo introuvable : absent.png');
+    expect(notes[1]).toContain('../hors.png');
+  });
+
+  test('back: « < » reopens the previous question, with its answer as default; nothing else is asked again', async () => {
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/duree/annees': ['2', '1'], '/duree/renouvellement': [BACK, 'tacite'] });
+    const prompts = scriptedPrompts(answers);
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+    const years = prompts.asked.filter((q) => q.path === '/duree/annees');
+    expect(years.map((q) => q.default)).toEqual([undefined, '2']);
+    const once = prompts.asked.filter((q) => q.path !== '/duree/annees' && q.path !== '/duree/renouvellement').map((q) => `${q.kind}:${q.path}`);
+    expect(once.length).toBe(new Set(once).size);
+    expect((result.duree as { annees: number }).annees).toBe(1);
+    const text = conventionDocument(formOf('locale-ccas'), result, { schemaPath: 'x' }).toString();
+    expect((await checkText(text, 'm.yaml', TODAY)).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  test('a section’s summary lets the user correct one of its answers, the others kept', async () => {
+    let reviews = 0;
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/lieu': ['Evry', 'Évry-Courcouronnes'] });
+    const prompts = scriptedPrompts((q) => (q.kind === 'review' && q.path === '/signature' && reviews++ === 0 ? '/signature/lieu' : answers(q)));
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+    const summary = prompts.asked.find((q) => q.kind === 'review' && q.path === '/signature')!;
+    expect(summary.choices!.map((c) => c.name)).toEqual(['Continuer', 'Lieu de signature : Evry', 'Date : 2022-11-24']);
+    const after = prompts.asked.slice(prompts.asked.indexOf(summary) + 1);
+    expect(after.map((q) => `${q.kind}:${q.path}`)).toEqual(['value:/signature/lieu', 'review:/signature']);
+    expect(after[0]!.default).toBe('Evry');
+    expect(result.signature).toMatchObject({ lieu: 'Évry-Courcouronnes', date: '2022-11-24' });
+  });
+
+  test('back at a yes/no question (« Ajouter un autre élément ? »)', async () => {
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/modele': ['departemental'], 'more:/referents/2': [BACK, false] });
+    const prompts = scriptedPrompts(answers);
+    await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+    const keys = prompts.asked.map((q) => `${q.kind}:${q.path}`);
+    const back = keys.indexOf('more:/referents/2');
+    // The question before « Ajouter un autre référent ? » is asked again, then that one.
+    expect(keys[back + 1]).toBe(keys[back - 1]);
+    expect(keys[back + 2]).toBe('more:/referents/2');
+  });
+
+  test('an invalid result is kept in a draft with its problems, and resumed re-asking only them', async () => {
     const folder = temporaryFolder();
     const output = join(folder, 'regimes.yaml');
+    const draft = join(folder, 'regimes.brouillon.yaml');
     const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/rgpd/regimes': ['sous-traitance', 'sans-echange'] });
     expect(await newCommand({ type: 'locale-ccas', output }, { prompts: scriptedPrompts(answers), today: TODAY })).toBe(1);
     expect(errors.join('\n')).toContain('rgpd-regime-exclusif');
-    expect(errors.join('\n')).toContain('aucun fichier écrit');
-    expect(readdirSync(folder)).toEqual([]);
+    expect(errors.join('\n')).toContain(`convention new --reprendre ${draft}`);
+    expect(readdirSync(folder)).toEqual(['regimes.brouillon.yaml']);
+    const text = readFileSync(draft, 'utf8');
+    expect(text).toMatch(/^# ✗ \/rgpd\/regimes\/1 : Le régime « sans-echange »/m);
+    expect(parse(text)).toMatchObject({ type: 'locale-ccas', rgpd: { regimes: ['sous-traitance', 'sans-echange'] } });
+
+    const resumed = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml')));
+    expect(await newCommand({ reprendre: draft }, { prompts: resumed, today: TODAY })).toBe(0);
+    expect(resumed.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review').map((q) => q.path)).toEqual(['/rgpd/regimes']);
+    expect(readdirSync(folder)).toEqual(['regimes.yaml']);
+  });
+
+  test('a new walk to a target with a draft offers to resume it; refused, the draft is left untouched (exit 2)', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'm.yaml');
+    const draft = join(folder, 'm.brouillon.yaml');
+    let count = 0;
+    const first = scriptedPrompts((q) => {
+      if (++count > 30) throw new WizardAborted();
+      return marollesAnswers(q);
+    });
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts: first, today: TODAY })).toBe(130);
+    const kept = readFileSync(draft, 'utf8');
+    const refusing = scriptedPrompts((q) => (q.path === 'resume' ? false : marollesAnswers(q)));
+    await expect(newCommand({ type: 'locale-ccas', output }, { prompts: refusing, today: TODAY })).rejects.toMatchObject({ message: expect.stringContaining('--reprendre') });
+    expect(readFileSync(draft, 'utf8')).toBe(kept);
+    const resuming = scriptedPrompts(marollesAnswers);
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts: resuming, today: TODAY })).toBe(0);
+    expect(resuming.asked.some((q) => q.path === 'resume')).toBe(true);
+    expect(resuming.asked.find((q) => q.kind !== 'session' && q.kind !== 'review')!.path).toBe(first.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review').at(-1)!.path);
+    expect(readdirSync(folder)).toEqual(['m.yaml']);
+  });
+
+  test('--reprendre on a convention re-opens it and walks only the sections picked', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'marolles.yaml');
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts: scriptedPrompts(marollesAnswers), today: TODAY })).toBe(0);
+    const prompts = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml'), { 'session:sections': ['/duree'], '/duree/annees': '3' }));
+    expect(await newCommand({ reprendre: output }, { prompts, today: TODAY })).toBe(0);
+    const asked = prompts.asked.filter((q) => q.kind !== 'session' && q.kind !== 'review').map((q) => q.path);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((path) => !path.startsWith('/duree'))).toEqual([]);
+    expect(prompts.asked.find((q) => q.path === '/duree/annees')?.default).toBe('1');
+    expect((parse(readFileSync(output, 'utf8')) as { duree: { annees: number } }).duree.annees).toBe(3);
+    expect(readdirSync(folder)).toEqual(['marolles.yaml']);
   });
 
   test('o/oui/n/non, empty for the default', () => {
@@ -234,6 +409,63 @@ describe('wizard (scripted answers)', () => {
       true,
       undefined,
     ]);
+  });
+});
+
+describe('French answers', () => {
+  test('dates written the French way are stored as ISO dates; impossible days are not', () => {
+    expect(['12/12/2023', '1/2/2024', '12-12-2023', '12.12.2023', '12 décembre 2023', '1er janvier 2024', '2023-12-12', ' 3  Août 2025 '].map((t) => isoDate(t.trim()))).toEqual([
+      '2023-12-12',
+      '2024-02-01',
+      '2023-12-12',
+      '2023-12-12',
+      '2023-12-12',
+      '2024-01-01',
+      '2023-12-12',
+      '2025-08-03',
+    ]);
+    expect(['31/02/2023', '12/12/23', 'décembre 2023', '12 decembre 2023 et plus'].map(isoDate)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  // « Parties n° 1 », « Dénominations n° 1 » without help, before.
+  test('elements are named in the singular, and every question has a help line', async () => {
+    const prompts = scriptedPrompts(answersFrom(example('locale-ccas-montbrison.yaml')));
+    await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: true, guide: await guideOf('locale-ccas'), today: TODAY });
+    expect(prompts.transcript).toContain('\nPartie n° 1');
+    expect(prompts.transcript).toContain('\nRéférent n° 1');
+    const denomination = prompts.asked.find((q) => q.path === '/parties/0/denominations/0')!;
+    expect(denomination.message).toBe('Dénominations, élément n° 1');
+    expect(denomination.help).toBeTruthy();
+    expect(prompts.asked.filter((q) => q.kind === 'value' && !q.help).map((q) => q.path)).toEqual([]);
+  });
+
+  // A referent's first name was « Renseigner « Prénom » ? (o/N) », a DPO's asked directly: « o » became a first name.
+  test('one pattern for optional values: asked directly, an empty answer leaves them out', async () => {
+    const marolles = example('locale-ccas-marolles.yaml');
+    const prompts = scriptedPrompts(answersFrom(marolles, { '/referents/0/prenom': '' }));
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false, guide: await guideOf('locale-ccas'), today: TODAY });
+    expect(prompts.asked.filter((q) => q.kind === 'include' && q.type === 'confirm' && /Prénom|Téléphone|Civilité/.test(q.message))).toEqual([]);
+    expect(prompts.asked.find((q) => q.path === '/referents/0/prenom')!.message).toBe('Prénom (facultatif, Entrée pour passer)');
+    expect((result.referents as Record<string, unknown>[])[0]).not.toHaveProperty('prenom');
+    const civility = prompts.asked.find((q) => q.path === '/referents/0/civilite')!;
+    expect(civility.choices!.at(-1)!.name).toBe('(ne pas renseigner)');
+  });
+
+  // A pasted second paragraph used to vanish: a one-line prompt kept only the first line.
+  test('a text of paragraphs is asked in the editor prompt, and every paragraph is kept', async () => {
+    const actions = 'Permanence mensuelle au CCAS.\n\nAteliers numériques.\nUne fois par trimestre.';
+    const prompts = scriptedPrompts(answersFrom(example('locale-ccas-montbrison.yaml'), { '/engagements/initiatives_locales/actions': actions }));
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: true, guide: await guideOf('locale-ccas'), today: TODAY });
+    expect(prompts.asked.find((q) => q.path === '/engagements/initiatives_locales/actions')).toMatchObject({ type: 'editor' });
+    expect(prompts.asked.find((q) => q.path === '/parties/0/nom')).toMatchObject({ type: 'input' });
+    expect((result.engagements as { initiatives_locales: { actions: string } }).initiatives_locales.actions).toBe(actions);
+  });
+
+  test('a signature date typed 24/11/2022 is asked once and stored as 2022-11-24', async () => {
+    const prompts = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': '24/11/2022' }));
+    const result = await askConvention(formOf('locale-ccas'), prompts, { data, check, advanced: false });
+    expect(prompts.asked.filter((q) => q.path === '/signature/date')).toHaveLength(1);
+    expect((result.signature as { date: string }).date).toBe('2022-11-24');
   });
 });
 
