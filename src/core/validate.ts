@@ -432,10 +432,20 @@ const EXPECTED: Record<string, (error: ErrorObject, parent: SchemaObject | undef
   },
 };
 
-function translateError(error: ErrorObject): TranslatedError {
+/**
+ * What `validate` says of a value checked on its own against its field's schema (the wizard's check
+ * of one answer): the same French sentences, the field named by `label`.
+ */
+export function answerErrorMessage(errors: ErrorObject[], label: string): string {
+  const error = withoutAnyOfBranches(errors)[0] ?? errors[0];
+  if (!error) return `Réponse non admise pour « ${label} ».`;
+  return translateError(error, `« ${label} »`).problem.message;
+}
+
+function translateError(error: ErrorObject, label?: string): TranslatedError {
   const path = error.instancePath;
   const parent = error.parentSchema as SchemaObject | undefined;
-  const field = fieldName(path, parent);
+  const field = label ?? fieldName(path, parent);
   const value = error.data;
   const base = { severity: 'error' as const, path };
   const params = error.params as Record<string, unknown>;

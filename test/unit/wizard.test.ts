@@ -150,9 +150,10 @@ describe('wizard (scripted answers)', () => {
     });
     // Stock values are not asked.
     expect(prompts.asked.some((q) => q.path === '/parties/1/nom')).toBe(false);
-    expect(prompts.transcript).toContain('> « rpa-chez-marolles » n\'est pas une adresse électronique valide (Adresse électronique, par exemple prenom.nom@assurance-maladie.fr).');
+    // The wizard says what `validate` says (one translator of ajv's errors), naming the question.
+    expect(prompts.transcript).toContain("> « Adresse électronique » : « rpa-chez-marolles » n'est pas une adresse électronique valide.");
     expect(prompts.transcript).toContain('> « Durée en années » attend un nombre entier, par exemple 3.');
-    expect(prompts.transcript).toContain('> « Durée en années » doit être au moins 1.');
+    expect(prompts.transcript).toContain('> « Durée en années » doit être au moins 1, et non « 0 ».');
     expect((result.referents as { courriel?: string }[])[0]!.courriel).toBe('rpa@marolles-en-hurepoix.fr');
     // Advanced rubriques are skipped unless asked for.
     expect(prompts.asked.some((q) => q.path.endsWith('/qualite'))).toBe(false);
