@@ -105,6 +105,11 @@ describe('wizard guided by the catalogue', () => {
     const marolles = await ask(formOf('locale-ccas'), answersFrom(example('locale-ccas-marolles.yaml')), true, guide);
     expect(choices(marolles.prompts, '/engagements/options')).toEqual(['dossiers-css-ame']);
     expect(marolles.prompts.asked.some((q) => q.path.startsWith('/engagements/initiatives_locales'))).toBe(false);
+    // Nor what the national model alone prints (catalogue `champs`): under the departmental model, no
+    // UNCCAS letter of intent nor thématiques are asked; under the national one, they are.
+    const nationalOnly = (asked: { path: string }[]) => [...new Set(asked.map((q) => q.path).filter((path) => /^\/(lettre_intention|thematiques)$/.test(path)))];
+    expect(nationalOnly(marolles.prompts.asked)).toEqual([]);
+    expect(nationalOnly(montbrison.prompts.asked)).toEqual(['/lettre_intention', '/thematiques']);
     expect((await checkText(conventionDocument(formOf('locale-ccas'), marolles.result, { schemaPath: 'x' }).toString(), 'm.yaml', TODAY)).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
