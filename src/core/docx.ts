@@ -293,9 +293,12 @@ class BlockBuilder {
       }
       case 'groupe': {
         // A group of articles ("TITRE II : …"): its one heading, above the articles that follow it.
-        const headings = token.tokens.filter((t) => t.type !== 'space');
-        if (headings.length !== 1 || headings[0]!.type !== 'heading') throw new RenderError('un bloc « ::: groupe » contient son seul titre (## …)', 'gabarit-markdown');
-        return [this.heading(headings[0] as Tokens.Heading, false, GROUP_DEPTH)];
+        // A title from the YAML may run over several lines: what follows its first line is text
+        // under the heading, as it was before groups had a container.
+        const first = token.tokens.find((t) => t.type !== 'space');
+        if (first?.type !== 'heading') throw new RenderError('un bloc « ::: groupe » commence par son titre (## …)', 'gabarit-markdown');
+        const rest = token.tokens.slice(token.tokens.indexOf(first) + 1);
+        return [this.heading(first as Tokens.Heading, false, GROUP_DEPTH), ...this.blocks(rest, { alignment: 'both', listLevel: 0 })];
       }
       default:
         return [this.table(token)];

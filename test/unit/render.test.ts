@@ -124,3 +124,11 @@ describe('the partner’s local network agrees with its gender', () => {
     expect(document).toContain(expected);
   });
 });
+
+test('a group title that runs over several lines (a TITRE from the YAML): its first line is the heading, the rest text under it', async () => {
+  const markdown = '::: groupe\n## TITRE I : Accès aux droits\n- une puce\n\nsuite du titre\n:::\n\n## Article 1 : Objet\n\nTexte.\n';
+  const text = await extractText(await buildDocx(markdown, { title: 't', subject: 's', creator: 'c', dateSignature: '2025-01-01' }));
+  expect(text).toContain('Accès aux droits');
+  expect(text).toContain('une puce');
+  expect(text).toContain('suite du titre');
+});
