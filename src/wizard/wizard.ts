@@ -339,24 +339,32 @@ class Walker {
     const { guide, today } = this.options;
     if (!guide?.problemsIn || !today) return;
     const pointer = toPointer(path);
-    const key = path[path.length - 1] as string;
     for (let round = 0; round < MAX_SECTION_ROUNDS; round++) {
       const problems = guide.problemsIn(pointer, this.answers(), today);
       if (problems.length === 0) return;
       for (const problem of problems) this.say(`  ✗ ${problem.message}`);
       this.say(`  Reprenons ${problems.length > 1 ? 'les réponses en cause' : 'la réponse en cause'} de « ${labelOf(field)} ».`);
-      const saved = { prefill: this.prefill, replaying: this.replaying, reask: this.reask };
-      this.prefill = { data: this.answers() };
-      this.replaying = true;
-      this.reask = [...saved.reask, ...problems.map((p) => p.path)];
-      try {
-        delete into[key];
-        into[key] = await this.field(field, path, !field.required);
-      } finally {
-        this.prefill = saved.prefill;
-        this.replaying = saved.replaying;
-        this.reask = saved.reask;
-      }
+      await this.askSectionAgain(field, path, into, problems.map((p) => p.path));
+    }
+  }
+
+  /**
+   * Walks a section again from the answers so far: the answers at `pointers` are asked again, the
+   * others replayed as they were.
+   */
+  private async askSectionAgain(field: Field, path: Path, into: Record<string, unknown>, pointers: readonly string[]): Promise<void> {
+    const key = path[path.length - 1] as string;
+    const saved = { prefill: this.prefill, replaying: this.replaying, reask: this.reask };
+    this.prefill = { data: this.answers() };
+    this.replaying = true;
+    this.reask = [...saved.reask, ...pointers];
+    try {
+      delete into[key];
+      into[key] = await this.field(field, path, !field.required);
+    } finally {
+      this.prefill = saved.prefill;
+      this.replaying = saved.replaying;
+      this.reask = saved.reask;
     }
   }
 
@@ -380,18 +388,7 @@ class Walker {
         default: '',
       });
       if (choice === '') return;
-      const saved = { prefill: this.prefill, replaying: this.replaying, reask: this.reask };
-      this.prefill = { data: this.answers() };
-      this.replaying = true;
-      this.reask = [...saved.reask, choice];
-      try {
-        delete into[key];
-        into[key] = await this.field(field, path, !field.required);
-      } finally {
-        this.prefill = saved.prefill;
-        this.replaying = saved.replaying;
-        this.reask = saved.reask;
-      }
+      await this.askSectionAgain(field, path, into, [choice]);
       await this.checkSection(field, path, into);
     }
   }

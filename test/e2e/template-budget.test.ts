@@ -3,10 +3,8 @@
  * convention's size is stopped by a counted budget (src/core/render.ts), with a template error
  * (exit 2) that names the template, before it runs for minutes or fills gigabytes.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { EXAMPLES, temporaryFolder } from '../support/paths.js';
-import { runCli } from '../support/run-cli.js';
+import { readdirSync } from 'node:fs';
+import { renderWithOverlay } from '../support/overlay.js';
 
 const DEPTH = 8;
 const nestedEach = '{{#each @root.articles}}'.repeat(DEPTH) + '{{titre}} {{numeroArticle numero}}\n' + '{{/each}}'.repeat(DEPTH) + '\n';
@@ -26,15 +24,7 @@ describe('template budget (real bin)', () => {
     [`partials including each other twice, ${PARTIAL_LEVELS} levels deep`, partials, /gabarit « common\/b\d+ »/],
     [`a text doubled ${DOUBLINGS} times`, { 'common/document': doubling }, /gabarit « common\/document »/],
   ])('%s: stopped with a template error naming the template (exit 2), nothing written', (_name, files, template) => {
-    const overlay = temporaryFolder();
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(join(overlay, name, '..'), { recursive: true });
-      writeFileSync(join(overlay, `${name}.md.hbs`), text);
-    }
-    const folder = temporaryFolder();
-    const file = join(folder, 'marolles.yaml');
-    writeFileSync(file, readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml')));
-    const run = runCli(['render', file, '--templates', overlay]);
+    const { run, folder } = renderWithOverlay(files);
     expect(run.stdout).not.toContain('erreur interne');
     expect(run.status).toBe(2);
     expect(run.stdout).toContain('erreur de gabarit');

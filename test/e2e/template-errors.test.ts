@@ -3,10 +3,8 @@
  * mistake — the included partial, not the document that includes it — with its line: exit 2,
  * nothing written, never Handlebars' English text nor an "erreur interne".
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { EXAMPLES, temporaryFolder } from '../support/paths.js';
-import { runCli } from '../support/run-cli.js';
+import { readdirSync } from 'node:fs';
+import { renderWithOverlay } from '../support/overlay.js';
 
 describe('template errors (real bin)', () => {
   test.each<[string, string, RegExp]>([
@@ -16,13 +14,7 @@ describe('template errors (real bin)', () => {
     ['a partial that does not exist', 'Texte.\n{{> common/absent}}\n', /gabarit « common\/parties » : gabarit « common\/absent » introuvable/],
     ['a block left open', 'Texte.\n{{#if titre}}\nsuite\n', /gabarit « common\/parties » : syntaxe Handlebars invalide, ligne \d+/],
   ])('a partial with %s: named, in French, with its line (exit 2), nothing written', (_name, text, message) => {
-    const overlay = temporaryFolder();
-    mkdirSync(join(overlay, 'common'), { recursive: true });
-    writeFileSync(join(overlay, 'common', 'parties.md.hbs'), text);
-    const folder = temporaryFolder();
-    const file = join(folder, 'marolles.yaml');
-    writeFileSync(file, readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml')));
-    const run = runCli(['render', file, '--templates', overlay]);
+    const { run, folder } = renderWithOverlay({ 'common/parties': text });
     expect(run.stdout).not.toContain('erreur interne');
     expect(run.status).toBe(2);
     // A file's failure is part of the report, on stdout (README, « Sorties »).
