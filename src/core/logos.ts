@@ -4,11 +4,11 @@
  * logo is read only from the YAML's folder (or a subfolder), only from a regular file, never past
  * its size limit, and is embedded only once decoded whole by an image library.
  */
-import { constants } from 'node:fs';
-import { lstat, open, realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedConvention } from './load.js';
 import type { Problem } from './problem.js';
+import { readRegularFile } from './regular-file.js';
 
 export interface Logo {
   role: string;
@@ -95,30 +95,18 @@ async function readConfined(yamlFile: string, logo: string): Promise<{ ok: true;
     // Looked at before opening: opening a FIFO would wait for a writer, and a device may act on open.
     const kind = await lstat(target);
     if (!kind.isFile()) return unreadable(kind.isDirectory() ? "c'est un dossier, pas un fichier" : "ce n'est pas un fichier ordinaire (tube, périphérique…)");
-    // No following a link swapped in since, no waiting on a FIFO swapped in since (checked again below).
-    const handle = await open(target, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) return unreadable("ce n'est pas un fichier ordinaire (tube, périphérique…)");
-      const tooHeavy = {
-        ok: false as const,
+    // The shared bounded read, on the resolved path: no link swapped in since is followed, no
+    // FIFO swapped in since is waited on, and the limit holds on what is read.
+    const read = await readRegularFile(target, MAX_LOGO_BYTES, { noFollow: true });
+    if (read.kind === 'not-regular') return unreadable("ce n'est pas un fichier ordinaire (tube, périphérique…)");
+    if (read.kind === 'too-large') {
+      return {
+        ok: false,
         code: 'logo-trop-lourd',
-        message: `Le logo ${logo} pèse plus de 1 Mo${info.size > MAX_LOGO_BYTES ? ` (${megabytes(info.size)} Mo)` : ''} : réduisez l'image.`,
+        message: `Le logo ${logo} pèse plus de 1 Mo${read.atLeast ? '' : ` (${megabytes(read.size)} Mo)`} : réduisez l'image.`,
       };
-      if (info.size > MAX_LOGO_BYTES) return tooHeavy;
-      // The limit holds on what is read, not only on what stat said: the file may grow meanwhile.
-      const buffer = Buffer.alloc(MAX_LOGO_BYTES + 1);
-      let length = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-        if (length > MAX_LOGO_BYTES) return tooHeavy;
-      }
-      return { ok: true, bytes: buffer.subarray(0, length) };
-    } finally {
-      await handle.close();
     }
+    return { ok: true, bytes: read.bytes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? notFound : unreadable(ioReason(code));

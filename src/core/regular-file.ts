@@ -45,9 +45,13 @@ function outcome(buffer: Buffer, length: number, maxBytes: number): BoundedRead 
   return length > maxBytes ? { kind: 'too-large', size: length, atLeast: true } : { kind: 'read', bytes: buffer.subarray(0, length) };
 }
 
-/** Reads `file` if it is a regular file of at most `maxBytes`. I/O errors are thrown as they come. */
-export async function readRegularFile(file: string, maxBytes: number): Promise<BoundedRead> {
-  const handle = await open(file, OPEN_FLAGS);
+/**
+ * Reads `file` if it is a regular file of at most `maxBytes`. I/O errors are thrown as they come.
+ * `noFollow`: a symbolic link at `file` is refused (ELOOP), for a path already resolved and checked
+ * (a logo confined to the YAML's folder), so that a link swapped in since is not followed.
+ */
+export async function readRegularFile(file: string, maxBytes: number, options: { noFollow?: boolean } = {}): Promise<BoundedRead> {
+  const handle = await open(file, options.noFollow ? OPEN_FLAGS | (constants.O_NOFOLLOW ?? 0) : OPEN_FLAGS);
   try {
     const info = await handle.stat();
     if (!info.isFile()) return { kind: 'not-regular', what: notRegularFile(info) };
