@@ -1,0 +1,187 @@
+/**
+ * Saving a convention edited in the browser without losing what its author wrote around the data:
+ * the new plain data is applied to the file's yaml `Document` (its public API: maps, sequences,
+ * scalars), touching only the places whose value changed — a scalar changed keeps its node (its
+ * comment, its quoting when still valid), a list is updated item by item (in place by index,
+ * appended, removed from the end), a rubrique removed loses its pair, a new one is appended to its
+ * map. Comments, blank lines and key order elsewhere are kept.
+ *
+ * The text is then written by yaml, which re-renders every node: the layout options (line width,
+ * spaces inside `[ ]`) are chosen as the ones that reproduce the file as it was read, so that
+ * unchanged places come out as they were as far as yaml can write them.
+ */
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type ToStringOptions, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/** The result of an update: the new text, and whether anything changed. */
+export interface UpdatedText {
+  text: string;
+  changed: boolean;
+}
+
+/**
+ * `text` (a YAML document) with its data replaced by `next`, comments and layout kept where the
+ * data did not change. The caller has parsed `text` without error (load.ts).
+ */
+export function updateYamlText(text: string, next: unknown): UpdatedText {
+  const document = parseDocument(text, { uniqueKeys: false, strict: false });
+  if (document.errors.length > 0) throw new Error(`YAML illisible : ${document.errors[0]!.message}`);
+  const previous = document.toJS({ maxAliasCount: -1 }) as unknown;
+  if (deepEqual(previous, next)) return { text, changed: false };
+  expandAliases(document);
+  const options = layoutOf(document, text);
+  applyData(document, next);
+  let written = document.toString(options);
+  if (text.includes('\r\n')) written = written.replace(/\r?\n/g, '\r\n');
+  return { text: written, changed: true };
+}
+
+/**
+ * Applies `next` to `document`: afterwards `document.toJS()` deep-equals `next`. Only the nodes on
+ * changed paths are touched.
+ */
+export function applyData(document: Document, next: unknown): void {
+  const root = document.contents as Node | null;
+  const replaced = update(document, root, document.toJS({ maxAliasCount: -1 }), next);
+  if (replaced !== undefined) document.contents = replaced as typeof document.contents;
+}
+
+/**
+ * Brings `node` (holding `old`) to `next`: in place when it can, else returns the node to put in
+ * its place (comments carried over).
+ */
+function update(document: Document, node: Node | null, old: unknown, next: unknown): Node | undefined {
+  if (deepEqual(old, next)) return undefined;
+  if (node && isMap(node) && isPlainObject(old) && isPlainObject(next)) {
+    updateMap(document, node, old, next);
+    return undefined;
+  }
+  if (node && isSeq(node) && Array.isArray(old) && Array.isArray(next)) {
+    updateSeq(document, node, old, next);
+    return undefined;
+  }
+  if (node && isScalar(node) && !isCollection(next) && sameKind(old, next) && !node.tag) {
+    // Same node, new value: its comment stays; yaml quotes it if its style no longer fits.
+    node.value = next;
+    return undefined;
+  }
+  const created = document.createNode(next) as Node;
+  if (node) carryComments(node, created);
+  return created;
+}
+
+function updateMap(document: Document, map: YAMLMap, old: Record<string, unknown>, next: Record<string, unknown>): void {
+  // Removed rubriques first, then changed ones in place, then new ones at the end, in `next`'s order.
+  map.items = map.items.filter((pair) => Object.hasOwn(next, keyOf(pair.key)));
+  const indexOf = new Map(map.items.map((pair, index) => [keyOf(pair.key), index]));
+  for (const key of Object.keys(next)) {
+    const index = indexOf.get(key);
+    if (index === undefined) {
+      map.items.push(document.createPair(key, next[key]) as (typeof map.items)[number]);
+      continue;
+    }
+    const pair = map.items[index]!;
+    const replaced = update(document, (pair.value as Node | null) ?? null, old[key], next[key]);
+    if (replaced !== undefined) pair.value = replaced;
+  }
+}
+
+function updateSeq(document: Document, seq: YAMLSeq, old: unknown[], next: unknown[]): void {
+  if (next.length < seq.items.length) seq.items.splice(next.length);
+  for (const [index, value] of next.entries()) {
+    if (index >= seq.items.length) {
+      seq.items.push(document.createNode(value));
+      continue;
+    }
+    const replaced = update(document, (seq.items[index] as Node | null) ?? null, old[index], value);
+    if (replaced !== undefined) seq.items[index] = replaced;
+  }
+}
+
+/** A map key as the data names it (`toJS`): null as '', anything else as its string. */
+function keyOf(key: unknown): string {
+  const value = isScalar(key) ? key.value : key;
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isCollection(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
+}
+
+/** Whether a scalar keeps its node: same JavaScript type (a number stays a number…). */
+function sameKind(old: unknown, next: unknown): boolean {
+  return typeof old === typeof next && (old === null) === (next === null);
+}
+
+function carryComments(from: Node, to: Node): void {
+  if (from.commentBefore) to.commentBefore = from.commentBefore;
+  if (from.comment) to.comment = from.comment;
+  if (from.spaceBefore) to.spaceBefore = from.spaceBefore;
+}
+
+/**
+ * Each alias replaced by a copy of the node it repeats, anchors dropped: a value changed under an
+ * anchor would otherwise change every place that repeats it. Conventions rarely use aliases.
+ */
+function expandAliases(document: Document): void {
+  let found = false;
+  visit(document, {
+    Alias(_key, alias) {
+      found = true;
+      const target = alias.resolve(document);
+      if (!target) return undefined;
+      const copy = target.clone() as Node;
+      visit(copy, { Node: (_k, n) => void ((n as { anchor?: string }).anchor = undefined) });
+      (copy as { anchor?: string }).anchor = undefined;
+      return copy;
+    },
+  });
+  if (found) visit(document, { Node: (_k, n) => void ((n as { anchor?: string }).anchor = undefined) });
+}
+
+/** Layouts yaml can write; the one that reproduces the file best is used. */
+const LAYOUTS: ToStringOptions[] = [0, 100, 80, 120].flatMap((lineWidth) => [true, false].map((flowCollectionPadding) => ({ lineWidth, flowCollectionPadding })));
+
+/** The layout that rewrites the unchanged document closest to its text (fewest lines lost). */
+function layoutOf(document: Document, text: string): ToStringOptions {
+  const original = text.replace(/\r\n/g, '\n').split('\n');
+  let best: ToStringOptions = LAYOUTS[0]!;
+  let bestLost = Infinity;
+  for (const layout of LAYOUTS) {
+    const written = document.toString(layout);
+    if (written === text) return layout;
+    const lines = new Map<string, number>();
+    for (const line of written.split('\n')) lines.set(line, (lines.get(line) ?? 0) + 1);
+    let lost = 0;
+    for (const line of original) {
+      const count = lines.get(line) ?? 0;
+      if (count === 0) lost++;
+      else lines.set(line, count - 1);
+    }
+    if (lost < bestLost) {
+      best = layout;
+      bestLost = lost;
+    }
+  }
+  return best;
+}
+
+/** Structural equality of plain data (JSON-like values, as yaml's toJS and JSON.parse give). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, index) => deepEqual(item, other[index]));
+  }
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
