@@ -12,7 +12,7 @@ import { createPrecompiledValidator } from '@rjsf/validator-ajv8';
 import { validateurs } from 'convention:validateurs';
 import { ApiError, getDocument, getJson, postJson, type Opened, type Problem, type TypeInfo } from './api.js';
 import { buttonTemplates, PartyField, widgets } from './form-parts.js';
-import { fieldId, pointerSegments, prepareFormSchema, problemsToErrorTree, type Schema } from './form-schema.js';
+import { fieldId, fieldLabel, pointerSegments, prepareFormSchema, problemsToErrorTree, type Schema } from './form-schema.js';
 import { translateString } from './translate.js';
 
 type Data = Record<string, unknown>;
@@ -52,6 +52,13 @@ function uiSchemaFor(schema: Schema): UiSchema {
   const properties = (schema.properties ?? {}) as Record<string, unknown>;
   const ui: UiSchema = {
     'ui:submitButtonOptions': { norender: true },
+    'ui:globalOptions': {
+      // An optional group (a delegate of the representative…) is shown only once asked for: its
+      // required fields would otherwise look required for the convention.
+      enableOptionalDataFieldForType: ['object'],
+      // Options carry their value (« departemental »), not their index.
+      optionValueFormat: 'realValue',
+    },
     // The type is chosen when the file is created, and `$schema` is for text editors.
     type: { 'ui:widget': 'hidden' },
     $schema: { 'ui:widget': 'hidden' },
@@ -367,7 +374,8 @@ export function Editor({ fichier, types, onLeave }: { fichier: string; types: re
                         focusField(problem.path);
                       }}
                     >
-                      {problem.severity === 'warning' ? 'Avertissement : ' : ''}
+                      {problem.severity === 'warning' ? 'Avertissement — ' : ''}
+                      {fieldLabel(formSchema, problem.path) ? `${fieldLabel(formSchema, problem.path)} : ` : ''}
                       {problem.message}
                     </a>
                   </li>

@@ -110,3 +110,48 @@ export function problemsToErrorTree(problems: readonly ProblemLike[], known: (se
   }
   return tree;
 }
+
+/** What a local `$ref` (`#/definitions/adresse`, `#/definitions/personne/properties/nom`) points at. */
+function target(root: Schema, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  let node: unknown = root;
+  for (const segment of pointerSegments(ref.slice(1))) node = isSchema(node) ? node[segment] : undefined;
+  return node;
+}
+
+/** A node of the schema with its `$ref` followed and its `allOf` merged (properties together). */
+function resolved(node: unknown, root: Schema, depth = 0): Schema {
+  if (!isSchema(node) || depth > 16) return {};
+  let out: Schema = node;
+  if (typeof out.$ref === 'string') {
+    const { $ref, ...rest } = out;
+    out = { ...resolved(target(root, $ref as string), root, depth + 1), ...rest };
+  }
+  if (Array.isArray(out.allOf)) {
+    const parts = out.allOf.map((part) => resolved(part, root, depth + 1));
+    const properties = Object.assign({}, ...parts.map((part) => (isSchema(part.properties) ? part.properties : {})), isSchema(out.properties) ? out.properties : {});
+    out = { ...Object.assign({}, ...parts), ...out, properties };
+    delete out.allOf;
+  }
+  return out;
+}
+
+/**
+ * How the form names the field at `pointer`: the titles of its sections and field, an item by its
+ * number (« Parties › 2 › Adresse › Code postal »); null for the whole convention.
+ */
+export function fieldLabel(schema: Schema, pointer: string): string | null {
+  const names: string[] = [];
+  let node: Schema = resolved(schema, schema);
+  for (const segment of pointerSegments(pointer)) {
+    if (/^\d+$/.test(segment) && (node.type === 'array' || node.items !== undefined)) {
+      names.push(String(Number(segment) + 1));
+      node = resolved(node.items, schema);
+      continue;
+    }
+    const properties = isSchema(node.properties) ? node.properties : {};
+    node = resolved(properties[segment], schema);
+    names.push(typeof node.title === 'string' ? node.title : segment);
+  }
+  return names.length > 0 ? names.join(' › ') : null;
+}

@@ -1,0 +1,325 @@
+/**
+ * `convention serve` in a real browser: Debian's chromium driven by playwright-core, against the
+ * real bin serving a temporary folder. What a user does and what they must get:
+ * - a locale-ccas convention created from the list and filled in by the fields' French labels; a bad
+ *   postcode shows, next to its field, the message `validate` gives for it; fixed and saved, the
+ *   file is accepted by `convention validate`;
+ * - an example opened, a referent changed, saved: every comment of the file is still there;
+ * - the DOCX downloaded is byte for byte what `convention render` writes for the saved file;
+ * - axe-core (WCAG 2.0/2.1 A and AA rules) finds no violation on the list, the form and the preview;
+ * - the keyboard alone (Tab) reaches every field of the form and the save button;
+ * - a request from another site (foreign Origin) or without the session's token is refused.
+ *
+ * Skipped when /usr/bin/chromium is missing, unless REQUIRE_CHROMIUM=1 (set by .ci/run), which
+ * makes its absence a failure. UPDATE_SCREENSHOTS=1 (never under CI=true) writes the README's
+ * screenshots into docs/images/.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { inCi } from '../support/ci.js';
+import { BIN, EXAMPLES, ROOT, temporaryFolder } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const required = process.env.REQUIRE_CHROMIUM === '1';
+const available = existsSync(CHROMIUM);
+const screenshots = process.env.UPDATE_SCREENSHOTS === '1' && !inCi();
+const SCREENSHOTS_DIR = join(ROOT, 'docs', 'images');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+test('chromium is there when the run requires it (REQUIRE_CHROMIUM=1)', () => {
+  if (required) expect(existsSync(CHROMIUM)).toBe(true);
+});
+
+const describeBrowser = available ? describe : describe.skip;
+
+/** The first example of a type, by name (examples/ decides which). */
+function exampleOf(type: string): string {
+  const file = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .find((f) => (parse(readFileSync(join(EXAMPLES, f), 'utf8')) as { type?: string }).type === type);
+  if (!file) throw new Error(`aucun exemple de type ${type}`);
+  return file;
+}
+
+/** A field by its label as the form shows it (a required field's label ends with « * »). */
+function field(scope: Page | Locator, title: string): Locator {
+  return scope.getByLabel(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`));
+}
+
+interface Served {
+  process: ChildProcess;
+  url: string;
+  origin: string;
+  token: string;
+}
+
+function serve(folder: string): Promise<Served> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', folder, '--port', '0'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`convention serve n'a pas affiché d'adresse : ${out} ${err}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\/#jeton=([A-Za-z0-9_-]+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ process: child, url: match[0], origin: match[1]!, token: match[2]! });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`convention serve s'est arrêté (${code}) : ${err}`)));
+  });
+}
+
+describeBrowser('convention serve in a browser', () => {
+  let folder: string;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  const ccas = exampleOf('locale-ccas');
+
+  beforeAll(async () => {
+    folder = temporaryFolder('convention-serve-');
+    copyFileSync(join(EXAMPLES, ccas), join(folder, ccas));
+    served = await serve(folder);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    if (screenshots) mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    served?.process.kill('SIGTERM');
+  });
+
+  beforeEach(async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'fr-FR' });
+    page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+  });
+
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  /** The list, opened by the address the server printed (its token in the fragment). */
+  async function openList(): Promise<void> {
+    await page.goto(served.url);
+    await page.getByRole('heading', { name: /^Conventions du dossier/ }).waitFor();
+  }
+
+  async function openFile(fichier: string): Promise<void> {
+    await openList();
+    await page.getByRole('link', { name: fichier, exact: true }).click();
+    await page.locator('#formulaire').waitFor();
+  }
+
+  /** Waits until the checks of the data as it is came back (the status line says what they found). */
+  async function checked(): Promise<void> {
+    await page.waitForFunction(() => /erreur|avertissement|valide/.test(document.querySelector('.statut')?.textContent ?? ''));
+    await page.waitForLoadState('networkidle');
+  }
+
+  /** Does `action` and waits for the server's checks of the data it changed, and their display. */
+  async function changing(action: () => Promise<void>): Promise<void> {
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/verifier'));
+    await action();
+    await response;
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+
+  async function save(): Promise<void> {
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/enregistrer'));
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    expect((await response).status()).toBe(200);
+    await page.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor();
+  }
+
+  async function expectNoAxeViolation(include?: string): Promise<void> {
+    let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+    if (include) builder = builder.include(include);
+    const { violations } = await builder.analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+
+  test('the list shows each convention with its state; axe finds no violation', async () => {
+    await openList();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: ccas }) });
+    await expect(row.getByText('valide', { exact: true }).count()).resolves.toBe(1);
+    if (screenshots) await page.screenshot({ path: join(SCREENSHOTS_DIR, 'serve-liste.png') });
+    await expectNoAxeViolation();
+  });
+
+  test('a new locale-ccas convention filled in by the labels: a bad postcode shown next to its field, fixed, saved, valid for `validate`', async () => {
+    const fichier = 'ccas-nouveau.yaml';
+    await openList();
+    await page.getByRole('button', { name: 'Nouvelle convention' }).click();
+    const types = (await (await fetch(`${served.origin}/api/types`, { headers: { 'X-Convention-Jeton': served.token } })).json()) as {
+      types: { id: string; titre: string; modeles: { id: string; titre: string }[] }[];
+    };
+    const type = types.types.find((t) => t.id === 'locale-ccas')!;
+    await field(page, 'Type de convention').selectOption({ label: type.titre });
+    await field(page, 'Modèle de rédaction').selectOption({ label: type.modeles.find((m) => m.id === 'departemental')!.titre });
+    await field(page, 'Nom du fichier').fill(fichier);
+    await page.getByRole('button', { name: 'Créer la convention' }).click();
+    await page.locator('#formulaire').waitFor();
+    await checked();
+
+    const parties = page.locator('#root_parties');
+    const party = (index: number) => parties.locator(`#root_parties_${index}`);
+    const people = ['Martine', 'Claude'];
+    for (const [index, place] of [
+      [0, 'de la Loire'],
+      [1, 'de Montbrison'],
+    ] as const) {
+      const p = party(index);
+      for (const title of ['Nom complet', 'Nom court']) {
+        const input = field(p, title).first();
+        await input.fill((await input.inputValue()).replace('À COMPLÉTER', place));
+      }
+      const address = p.locator(`#root_parties_${index}_adresse`);
+      await field(address, 'Numéro et voie').fill('1 rue de la Préfecture');
+      await field(address, 'Code postal').fill('42000');
+      await field(address, 'Commune').fill('Saint-Étienne');
+      const representative = p.locator(`#root_parties_${index}_representant`);
+      await field(representative, 'Civilité').selectOption('Madame');
+      await field(representative, 'Prénom').fill(people[index]!);
+      await field(representative, 'Nom de famille').fill('Durand');
+      await field(representative, 'Fonction').fill('Directrice');
+    }
+    for (const index of [0, 1]) await field(page.locator(`#root_referents_${index}`), 'Fonction du référent').fill('Responsable des partenariats');
+    await field(page, 'Régimes RGPD').selectOption('responsables-distincts');
+    await field(page, 'Durée en années').fill('3');
+    await field(page, 'Renouvellement').selectOption('tacite');
+    await field(page, 'Lieu de signature').fill('Saint-Étienne');
+    await field(page.locator('#root_signature'), 'Date').fill('2026-01-15');
+
+    // A bad postcode: the message validate gives for it, next to the field, tied to it.
+    const postcode = field(party(0).locator('#root_parties_0_adresse'), 'Code postal');
+    await changing(() => postcode.fill('4200'));
+    const message = page.locator('#root_parties_0_adresse_code_postal__error');
+    await message.waitFor();
+    await expect(postcode.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(postcode.getAttribute('aria-describedby')).resolves.toContain('root_parties_0_adresse_code_postal__error');
+    const shown = (await message.innerText()).trim();
+    await save();
+    const bad = runCli(['validate', '--format', 'json', join(folder, fichier)]);
+    expect(bad.status).toBe(1);
+    const expected = (JSON.parse(bad.stdout) as { path: string; message: string }[]).filter((p) => p.path === '/parties/0/adresse/code_postal');
+    expect(expected.map((p) => p.message)).toEqual([shown]);
+    if (screenshots) {
+      await postcode.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, 'serve-formulaire-erreur.png') });
+    }
+
+    await changing(() => postcode.fill('42000'));
+    await expect(message.count()).resolves.toBe(0);
+    await expect(postcode.getAttribute('aria-invalid')).resolves.toBeNull();
+    await save();
+    const good = runCli(['validate', join(folder, fichier)]);
+    expect(good.stderr).toBe('');
+    expect(good.status).toBe(0);
+  });
+
+  test('an example: a referent changed and saved keeps every comment; the DOCX downloaded is what render writes; axe finds no violation on the form and the preview', async () => {
+    const before = readFileSync(join(folder, ccas), 'utf8');
+    const comments = before.split('\n').filter((line) => /^\s*#/.test(line));
+    expect(comments.length).toBeGreaterThan(0);
+    await openFile(ccas);
+    await checked();
+    await page.locator('.apercu').waitFor();
+    await expectNoAxeViolation('.colonne-formulaire');
+    await expectNoAxeViolation('.colonne-apercu');
+    await expectNoAxeViolation();
+    if (screenshots) await page.screenshot({ path: join(SCREENSHOTS_DIR, 'serve-apercu.png') });
+
+    const referent = page.locator('#root_referents_0');
+    await changing(() => field(referent, 'Nom de famille').fill('Nouvelle-Référente'));
+    // The preview follows the change.
+    await page.locator('.apercu').getByText('Nouvelle-Référente', { exact: false }).first().waitFor();
+    await save();
+    const after = readFileSync(join(folder, ccas), 'utf8');
+    expect(after).toContain('Nouvelle-Référente');
+    const kept = after.split('\n').filter((line) => /^\s*#/.test(line));
+    expect(kept).toEqual(comments);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger le DOCX' }).click();
+    const downloaded = await (await download).path();
+    const rendered = join(temporaryFolder('convention-serve-render-'), 'rendu.docx');
+    const render = runCli(['render', join(folder, ccas), '-o', rendered]);
+    expect(render.status).toBe(0);
+    expect(readFileSync(downloaded).equals(readFileSync(rendered))).toBe(true);
+  });
+
+  test('the keyboard alone reaches every field of the form and the save button', async () => {
+    await openFile(ccas);
+    await checked();
+    const fields = await page.$$eval('#formulaire input:not([type=hidden]), #formulaire select, #formulaire textarea', (elements) =>
+      elements.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.id),
+    );
+    expect(fields.length).toBeGreaterThan(0);
+    const reached = new Set<string>();
+    let saveReached = false;
+    await page.locator('body').focus();
+    // Every focusable element once, and some more: the walk ends when the focus comes back.
+    const limit = (await page.$$eval('a[href], button, input, select, textarea', (all) => all.length)) * 2;
+    let first: string | null = null;
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element) return { key: '', id: '', text: '' };
+        return { key: `${element.tagName}#${element.id}:${element.textContent?.slice(0, 30)}:${[...(element.parentElement?.children ?? [])].indexOf(element)}`, id: element.id, text: element.textContent ?? '' };
+      });
+      if (focused.id) reached.add(focused.id);
+      if (focused.text === 'Enregistrer') saveReached = true;
+      if (first === null) first = focused.key;
+      else if (focused.key === first) break;
+    }
+    expect(fields.filter((id) => !reached.has(id))).toEqual([]);
+    expect(saveReached).toBe(true);
+  });
+
+  test('a request from another site (foreign Origin) or without the token is refused', async () => {
+    const noToken = await fetch(`${served.origin}/api/conventions`);
+    expect(noToken.status).toBe(401);
+    const wrongToken = await fetch(`${served.origin}/api/conventions`, { headers: { 'X-Convention-Jeton': 'x'.repeat(43) } });
+    expect(wrongToken.status).toBe(401);
+    const foreign = await fetch(`${served.origin}/api/verifier`, {
+      method: 'POST',
+      headers: { 'X-Convention-Jeton': served.token, 'Content-Type': 'application/json', Origin: 'http://attaquant.example' },
+      body: JSON.stringify({ donnees: { type: 'locale-ccas' } }),
+    });
+    expect(foreign.status).toBe(403);
+    const same = await fetch(`${served.origin}/api/verifier`, {
+      method: 'POST',
+      headers: { 'X-Convention-Jeton': served.token, 'Content-Type': 'application/json', Origin: served.origin },
+      body: JSON.stringify({ donnees: { type: 'locale-ccas' } }),
+    });
+    expect(same.status).toBe(200);
+    // From a page of another site, in the browser: refused too.
+    await page.goto('about:blank');
+    const status = await page.evaluate(async ({ origin, token }) => {
+      try {
+        const response = await fetch(`${origin}/api/conventions`, { headers: { 'X-Convention-Jeton': token } });
+        return response.status;
+      } catch {
+        return 'refusé';
+      }
+    }, { origin: served.origin, token: served.token });
+    expect(status).not.toBe(200);
+  });
+});
