@@ -232,9 +232,25 @@ async function checkData(donnees: unknown, file: string): Promise<{ problems: Pr
   return { problems: [...problems, ...logoProblems], data: parsed.value.data };
 }
 
-/** The HTML preview of the document, when the preview module is there; null otherwise or when the data does not compose. */
-async function preview(_data: Record<string, unknown>): Promise<string | null> {
-  return null;
+/**
+ * The HTML preview of the document (src/core/html-preview.ts): the model composed and rendered by
+ * the same stages as `render`, the same Markdown read into the same blocks. Null when the data does
+ * not compose (a rule the schema leaves to compose, a value it cannot place).
+ */
+async function preview(data: Record<string, unknown>): Promise<string | null> {
+  const [{ composeModel }, { renderMarkdown, templatesFor }, { previewHtml }] = await Promise.all([
+    import('../core/pipeline.js'),
+    import('../core/render.js'),
+    import('../core/html-preview.js'),
+  ]);
+  let model;
+  try {
+    model = await composeModel(data);
+  } catch {
+    return null;
+  }
+  // Past composition, a failure is a template's defect: reported as an error, not hidden as « no preview ».
+  return previewHtml(renderMarkdown(model, await templatesFor()));
 }
 
 // ---------------------------------------------------------------- create, save, document: see write-api.ts
