@@ -415,7 +415,8 @@ export function Editor({ fichier, types, onLeave }: { fichier: string; types: re
             // convention and writes only its own fixed elements, without any attribute from the data.
             // The page's Content-Security-Policy (script-src 'self') would refuse an inline script
             // anyway, so no sanitiser is added on top.
-            <div className="apercu" lang="fr" dangerouslySetInnerHTML={{ __html: apercu }} />
+            // Focusable (tabIndex 0): the keyboard scrolls it as the mouse does.
+            <div className="apercu" lang="fr" tabIndex={0} role="region" aria-labelledby="titre-apercu" dangerouslySetInnerHTML={{ __html: apercu }} />
           )}
         </section>
       </div>
