@@ -149,8 +149,10 @@ export function fieldLabel(schema: Schema, pointer: string): string | null {
       node = resolved(node.items, schema);
       continue;
     }
-    const properties = isSchema(node.properties) ? node.properties : {};
-    node = resolved(properties[segment], schema);
+    // A property of the node, or of one of its alternatives (a point written as text or as an object).
+    const holders = [node, ...[node.anyOf, node.oneOf].flatMap((group) => (Array.isArray(group) ? group.map((a) => resolved(a, schema)) : []))];
+    const holder = holders.find((h) => isSchema(h.properties) && segment in h.properties);
+    node = resolved(holder ? (holder.properties as Schema)[segment] : undefined, schema);
     names.push(typeof node.title === 'string' ? node.title : segment);
   }
   return names.length > 0 ? names.join(' › ') : null;

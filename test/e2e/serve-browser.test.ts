@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * `convention serve` in a real browser: Debian's chromium driven by playwright-core, against the
  * real bin serving a temporary folder. What a user does and what they must get:
