@@ -1,4 +1,4 @@
-// Build step (after build-schemas.mjs): the browser app of `convention serve`, from src/web/ into
+// Build step (after build-schemas.mjs; before bundle.mjs, which takes `--release` as the last step): the browser app of `convention serve`, from src/web/ into
 // dist/serve/ — index.html, app.js (React and react-jsonschema-form bundled, minified), app.css,
 // one chunk per convention type holding the validators rjsf needs for that type's form, and the
 // licences of the bundled packages (THIRD-PARTY-LICENSES.txt, as scripts/bundle.mjs does for the CLI).
@@ -76,5 +76,9 @@ const { metafile } = await esbuild.build({
 });
 copyFileSync(join(web, 'index.html'), join(outdir, 'index.html'));
 writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicences(root, 'dist/serve (scripts/build-web.mjs)', metafile));
+// Which modules each file of the app holds, beside it (not served, not packed): the package test
+// checks every bundled package has its licence.
+const modules = Object.fromEntries(Object.entries(metafile.outputs).map(([file, output]) => [file, Object.keys(output.inputs)]));
+writeFileSync(join(root, 'dist', 'serve-modules.json'), JSON.stringify(modules, null, 1) + '\n');
 rmSync(work, { recursive: true, force: true });
 console.log(`application de convention serve (${types.length} types) → ${outdir}`);

@@ -89,6 +89,8 @@ describe('npm package', () => {
     const expected = [
       ...built('dist/bundle').filter((p) => isFile(p) && !p.endsWith('.map') && !p.endsWith('modules.json')),
       ...built('dist/validators'),
+      // The browser app of `convention serve`, chunks and licences included.
+      ...built('dist/serve').filter(isFile),
       // The editor schemas, at the path their CDN URL names.
       ...built('dist/schemas'),
       ...built('schemas'),
@@ -109,6 +111,22 @@ describe('npm package', () => {
     );
     expect(bundled.has('commander')).toBe(true);
     for (const name of [...bundled, '@babel/code-frame']) expect(licences).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\S+ \\(`, 'm'));
+  });
+
+  test('the browser app (dist/serve) has the licence of every package it bundles', () => {
+    const licences = readFileSync(join(ROOT, 'dist', 'serve', 'THIRD-PARTY-LICENSES.txt'), 'utf8');
+    const modules = JSON.parse(readFileSync(join(ROOT, 'dist', 'serve-modules.json'), 'utf8')) as Record<string, string[]>;
+    const bundled = new Set(
+      Object.values(modules)
+        .flat()
+        .map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1])
+        .filter((name): name is string => name !== undefined),
+    );
+    expect(bundled.has('react-dom')).toBe(true);
+    for (const name of bundled) {
+      expect(licences).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\S+ \\(`, 'm'));
+    }
+    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(['dist/serve/index.html', 'dist/serve/app.js', 'dist/serve/app.css', 'dist/serve/THIRD-PARTY-LICENSES.txt']));
   });
 
   describe('installed from the tarball, offline, into a temporary prefix', () => {
