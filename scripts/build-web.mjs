@@ -1,7 +1,8 @@
 // Build step (after build-schemas.mjs; before bundle.mjs, the last step, which `--release` reaches):
-// the browser app of `convention serve`, from src/web/ into dist/serve/ — index.html, app.js (React and react-jsonschema-form bundled, minified), app.css,
-// one chunk per convention type holding the validators rjsf needs for that type's form, and the
-// licences of the bundled packages (THIRD-PARTY-LICENSES.txt, as scripts/bundle.mjs does for the CLI).
+// the browser app of `convention serve`, from src/web/ into dist/serve/ — index.html, app.js (React
+// and react-jsonschema-form bundled, minified), app.css, one chunk per convention type holding the
+// validators rjsf needs for that type's form, and the licences of the bundled packages
+// (THIRD-PARTY-LICENSES.txt, as scripts/bundle.mjs does for the CLI).
 //
 // Why validators compiled here: rjsf asks its validator which alternative of an `anyOf` a value is
 // (a catalogue annex by its id, or written out); ajv compiles with `new Function`, which the page's
