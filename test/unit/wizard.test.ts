@@ -10,7 +10,7 @@ import { defaultRegistry } from '../../src/core/registry.js';
 import { answerChecker } from '../../src/wizard/answer-check.js';
 import { conventionDocument } from '../../src/wizard/document.js';
 import { BACK, parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
-import { describeType, fieldOf, withoutDefaults, type ObjectField, type TextField } from '../../src/wizard/schema-walk.js';
+import { describeType, fieldOf, withoutDefaults, type Field, type ObjectField, type TextField } from '../../src/wizard/schema-walk.js';
 import { answersFrom, scriptedPrompts, type Answerer } from '../../src/wizard/scripted-prompts.js';
 import { checkText, formOf, guideOf, type TypeGuide } from '../../src/wizard/type-form.js';
 import { askConvention, isoDate, isParagraphs } from '../../src/wizard/wizard.js';
@@ -474,6 +474,17 @@ describe('French answers', () => {
     expect(isParagraphs(text({ description: 'Texte du bloc.', 'x-paragraphes': true }))).toBe(true);
     expect(isParagraphs(text({ description: 'Texte ; une ligne vide sépare deux paragraphes.' }))).toBe(false);
     expect(isParagraphs(text({ description: 'Texte.', 'x-paragraphes': false }))).toBe(false);
+  });
+
+  // These three texts are rendered paragraph by paragraph (compose.ts `paragraphs`, the templates'
+  // `paragraphes` helper) but were asked on one line: a pasted second paragraph went to the next
+  // question.
+  test('the presentation of a party and the introductions of a cadre-national are texts of paragraphs', () => {
+    const at = (field: Field, keys: string[]): Field =>
+      keys.reduce<Field>((node, key) => (node.kind === 'object' ? node.properties.find((p) => p.key === key)! : node.kind === 'array' ? node.items : node), field);
+    for (const type of defaultRegistry().types) expect([type.id, isParagraphs(at(formOf(type.id), ['parties', '', 'presentation']) as TextField)]).toEqual([type.id, true]);
+    expect(isParagraphs(at(formOf('cadre-national'), ['engagements', '', 'introduction']) as TextField)).toBe(true);
+    expect(isParagraphs(at(formOf('cadre-national'), ['conventions_locales', 'introduction']) as TextField)).toBe(true);
   });
 
   test('a signature date typed 24/11/2022 is asked once and stored as 2022-11-24', async () => {
