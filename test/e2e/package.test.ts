@@ -89,8 +89,9 @@ describe('npm package', () => {
     const expected = [
       ...built('dist/bundle').filter((p) => isFile(p) && !p.endsWith('.map') && !p.endsWith('modules.json')),
       ...built('dist/validators'),
-      // The browser app of `convention serve`, chunks and licences included.
-      ...built('dist/serve').filter(isFile),
+      // The browser app of `convention serve`: its page, the files its build wrote, its licences.
+      ...['dist/serve/index.html', 'dist/serve/THIRD-PARTY-LICENSES.txt'],
+      ...Object.keys(JSON.parse(readFileSync(join(ROOT, 'dist', 'serve-modules.json'), 'utf8')) as Record<string, string[]>),
       // The editor schemas, at the path their CDN URL names.
       ...built('dist/schemas'),
       ...built('schemas'),
@@ -126,7 +127,9 @@ describe('npm package', () => {
     for (const name of bundled) {
       expect(licences).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\S+ \\(`, 'm'));
     }
-    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(['dist/serve/index.html', 'dist/serve/app.js', 'dist/serve/app.css', 'dist/serve/THIRD-PARTY-LICENSES.txt']));
+    // The app's files only: tsc's output of the server (src/serve) shares the folder, shipped in the bundle.
+    const app = ['dist/serve/index.html', 'dist/serve/THIRD-PARTY-LICENSES.txt', ...Object.keys(modules)].sort();
+    expect(packed.files.map((f) => f.path).filter((path) => path.startsWith('dist/serve/')).sort()).toEqual(app);
   });
 
   describe('installed from the tarball, offline, into a temporary prefix', () => {
