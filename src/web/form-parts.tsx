@@ -4,7 +4,15 @@
  * as text areas, and a party's fieldset that offers the stock parties (presets).
  */
 import { useId, useState } from 'react';
-import { TranslatableString, type FieldProps, type IconButtonProps, type RegistryWidgetsType, type TemplatesType, type WidgetProps } from '@rjsf/utils';
+import {
+  TranslatableString,
+  type FieldProps,
+  type IconButtonProps,
+  type OptionalDataControlsTemplateProps,
+  type RegistryWidgetsType,
+  type TemplatesType,
+  type WidgetProps,
+} from '@rjsf/utils';
 import type { Preset } from './api.js';
 import { isLongText, type Schema } from './form-schema.js';
 
@@ -37,6 +45,21 @@ export const buttonTemplates: Partial<TemplatesType['ButtonTemplates']> = {
   MoveDownButton: (props: IconButtonProps) => <TextButton {...props} title={props.registry.translateString(TranslatableString.MoveDownButton)} />,
   RemoveButton: (props: IconButtonProps) => <TextButton {...props} title={props.registry.translateString(TranslatableString.RemoveButton)} />,
 };
+
+/**
+ * The button that adds (or removes) an optional group — a delegate signing for the representative,
+ * local initiatives — said in words. The convention as a whole is never optional.
+ */
+export function OptionalDataControls({ id, label, onAddClick, onRemoveClick }: OptionalDataControlsTemplateProps) {
+  if (id.startsWith('root__')) return null;
+  const onClick = onAddClick ?? onRemoveClick;
+  if (!onClick) return <em id={id}>{label}</em>;
+  return (
+    <button type="button" id={id} className="bouton-secondaire facultatif" onClick={onClick}>
+      {label}
+    </button>
+  );
+}
 
 /** A string field: a text area for a text in paragraphs, a one-line input otherwise. */
 function TextWidget(props: WidgetProps) {
