@@ -3,7 +3,7 @@
  * beside its document. Routes live in the address's fragment (`#/`, `#/ouvrir/<fichier>`), after
  * the token the server printed (`#jeton=…`) has been taken from it.
  */
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, getJson, setToken, takeToken, type TypeInfo } from './api.js';
 import { Editor } from './Editor.js';
@@ -32,10 +32,13 @@ function App({ token }: { token: string | null }) {
       (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
     );
   }, [token]);
-  // A new screen: its title, and the focus at the start of its content (as a page load would).
+  // A new screen: its title, and after a change of screen the focus at the start of its content
+  // (where a page load would leave a screen reader); a page load itself starts at the skip link.
+  const firstScreen = useRef(true);
   useEffect(() => {
     document.title = current.fichier ? `${current.fichier} — Conventions de partenariat` : 'Conventions de partenariat';
-    document.getElementById('contenu')?.focus();
+    if (firstScreen.current) firstScreen.current = false;
+    else document.getElementById('contenu')?.focus();
   }, [current.fichier]);
 
   const go = (fichier: string | null) => {

@@ -18,7 +18,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { parse } from 'yaml';
@@ -267,7 +267,14 @@ describeBrowser('convention serve in a browser', () => {
   });
 
   test('the keyboard alone reaches every field of the form and the save button', async () => {
-    await openFile(ccas);
+    // On a page load, the first stop is the skip link, which takes the focus to the content.
+    await openList();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('contenu');
+    await page.getByRole('link', { name: ccas, exact: true }).click();
+    await page.locator('#formulaire').waitFor();
     await checked();
     const fields = await page.$$eval('#formulaire input:not([type=hidden]), #formulaire select, #formulaire textarea', (elements) =>
       elements.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.id),
@@ -293,6 +300,59 @@ describeBrowser('convention serve in a browser', () => {
     }
     expect(fields.filter((id) => !reached.has(id))).toEqual([]);
     expect(saveReached).toBe(true);
+  });
+
+  test('unsaved changes: a warning before leaving, kept as a draft when the tab is closed, offered back when the file is reopened', async () => {
+    await openFile(ccas);
+    await checked();
+    const name = field(page.locator('#root_referents_0'), 'Nom de famille');
+    await changing(() => name.fill('Brouillon-Gardé'));
+    // Closing the tab asks first (the browser's own « leave the page? »).
+    const dialog = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const asked = await dialog;
+    expect(asked.type()).toBe('beforeunload');
+    await asked.accept();
+    // The tab is gone; the file on disk is unchanged; the draft is offered in a new tab.
+    expect(readFileSync(join(folder, ccas), 'utf8')).not.toContain('Brouillon-Gardé');
+    page = await page.context().newPage();
+    await openFile(ccas);
+    await page.getByRole('heading', { name: 'Brouillon non enregistré' }).waitFor();
+    await changing(() => page.getByRole('button', { name: 'Reprendre le brouillon' }).click());
+    await expect(field(page.locator('#root_referents_0'), 'Nom de famille').inputValue()).resolves.toBe('Brouillon-Gardé');
+    await save();
+    expect(readFileSync(join(folder, ccas), 'utf8')).toContain('Brouillon-Gardé');
+    // Saved: no draft left to offer.
+    await openFile(ccas);
+    await checked();
+    await expect(page.getByRole('heading', { name: 'Brouillon non enregistré' }).count()).resolves.toBe(0);
+  });
+
+  test('a file changed on disk since it was opened is not overwritten silently: the user reloads or overwrites', async () => {
+    await openFile(ccas);
+    await checked();
+    await changing(() => field(page.locator('#root_referents_0'), 'Nom de famille').fill('Depuis-Le-Formulaire'));
+    const path = join(folder, ccas);
+    writeFileSync(path, readFileSync(path, 'utf8') + '# Ligne ajoutée par un autre éditeur\n');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Le fichier a changé sur le disque' });
+    await dialog.waitFor();
+    expect(readFileSync(path, 'utf8')).not.toContain('Depuis-Le-Formulaire');
+    // Reloading shows the file as it is on disk (the changes stay offered as a draft).
+    await dialog.getByRole('button', { name: 'Recharger depuis le disque' }).click();
+    await page.getByRole('heading', { name: 'Brouillon non enregistré' }).waitFor();
+    await expect(field(page.locator('#root_referents_0'), 'Nom de famille').inputValue()).resolves.not.toBe('Depuis-Le-Formulaire');
+    await changing(() => page.getByRole('button', { name: 'Reprendre le brouillon' }).click());
+    // Changed on disk again, and this time overwritten by choice.
+    writeFileSync(path, readFileSync(path, 'utf8') + '# Encore une ligne\n');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await dialog.waitFor();
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/enregistrer') && r.status() === 200);
+    await dialog.getByRole('button', { name: 'Écraser' }).click();
+    await saved;
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('Depuis-Le-Formulaire');
+    expect(text).toContain('# Encore une ligne');
   });
 
   test('a request from another site (foreign Origin) or without the token is refused', async () => {
