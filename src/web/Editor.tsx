@@ -114,6 +114,8 @@ export function Editor({ fichier, types, onLeave }: { fichier: string; types: re
   const [version, setVersion] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [apercu, setApercu] = useState<string | null>(null);
+  // The last preview there was: kept in sight, said to be behind, while the form has errors of form.
+  const [lastApercu, setLastApercu] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState('');
   const [draftOffer, setDraftOffer] = useState<Draft | null>(null);
@@ -137,6 +139,7 @@ export function Editor({ fichier, types, onLeave }: { fichier: string; types: re
         if (seq !== verifySeq.current) return; // a later change is being checked
         setProblems(result.problemes);
         setApercu(result.apercu);
+        if (result.apercu !== null) setLastApercu(result.apercu);
         setStatus(problemsStatus(result.problemes));
       } catch (error) {
         if (seq === verifySeq.current) setStatus(error instanceof ApiError ? error.message : String(error));
@@ -409,15 +412,27 @@ export function Editor({ fichier, types, onLeave }: { fichier: string; types: re
         <section className="colonne-apercu" aria-labelledby="titre-apercu">
           <h2 id="titre-apercu">Aperçu du document</h2>
           {apercu === null ? (
-            <p className="apercu-absent">L’aperçu paraîtra quand les erreurs de forme (rubriques manquantes ou mal écrites) seront corrigées.</p>
-          ) : (
+            <p className="apercu-absent">
+              {lastApercu === null
+                ? 'L’aperçu paraîtra quand les erreurs de forme (rubriques manquantes ou mal écrites) seront corrigées.'
+                : 'Aperçu en retard : il suivra de nouveau la saisie quand les erreurs de forme (rubriques manquantes ou mal écrites) seront corrigées.'}
+            </p>
+          ) : null}
+          {(apercu ?? lastApercu) !== null ? (
             // Set as HTML because it is ours: src/core/html-preview.ts escapes every text of the
             // convention and writes only its own fixed elements, without any attribute from the data.
             // The page's Content-Security-Policy (script-src 'self') would refuse an inline script
             // anyway, so no sanitiser is added on top.
             // Focusable (tabIndex 0): the keyboard scrolls it as the mouse does.
-            <div className="apercu" lang="fr" tabIndex={0} role="region" aria-labelledby="titre-apercu" dangerouslySetInnerHTML={{ __html: apercu }} />
-          )}
+            <div
+              className={`apercu${apercu === null ? ' apercu-en-retard' : ''}`}
+              lang="fr"
+              tabIndex={0}
+              role="region"
+              aria-labelledby="titre-apercu"
+              dangerouslySetInnerHTML={{ __html: (apercu ?? lastApercu)! }}
+            />
+          ) : null}
         </section>
       </div>
 

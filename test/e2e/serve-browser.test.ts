@@ -86,10 +86,14 @@ describeBrowser('convention serve in a browser', () => {
   let browser: Browser;
   let page: Page;
   const ccas = exampleOf('locale-ccas');
+  const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
+  const SKELETON = 'squelette.yaml';
 
   beforeAll(async () => {
     folder = temporaryFolder('convention-serve-');
-    copyFileSync(join(EXAMPLES, ccas), join(folder, ccas));
+    for (const file of examples) copyFileSync(join(EXAMPLES, file), join(folder, file));
+    // A skeleton to complete, as `convention init` writes it.
+    expect(runCli(['init', 'locale-ccas', '-o', join(folder, SKELETON)]).status).toBe(0);
     served = await serve(folder);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -158,8 +162,10 @@ describeBrowser('convention serve in a browser', () => {
 
   test('the list shows each convention with its state; axe finds no violation', async () => {
     await openList();
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: ccas }) });
-    await expect(row.getByText('valide', { exact: true }).count()).resolves.toBe(1);
+    const state = (file: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name: file, exact: true }) }).locator('.etat');
+    for (const file of examples) await expect(state(file).innerText()).resolves.toBe('valide');
+    await expect(state(SKELETON).innerText()).resolves.toBe('à compléter');
+    await expect(page.getByRole('row').count()).resolves.toBe(examples.length + 2); // and the header row
     if (screenshots) await page.screenshot({ path: join(SCREENSHOTS_DIR, 'serve-liste.png') });
     await expectNoAxeViolation();
   });
@@ -216,15 +222,15 @@ describeBrowser('convention serve in a browser', () => {
     await expect(postcode.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(postcode.getAttribute('aria-describedby')).resolves.toContain('root_parties_0_adresse_code_postal__error');
     const shown = (await message.innerText()).trim();
+    if (screenshots) {
+      await postcode.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, 'serve-formulaire-erreur.png') });
+    }
     await save();
     const bad = runCli(['validate', '--format', 'json', join(folder, fichier)]);
     expect(bad.status).toBe(1);
     const expected = (JSON.parse(bad.stdout) as { path: string; message: string }[]).filter((p) => p.path === '/parties/0/adresse/code_postal');
     expect(expected.map((p) => p.message)).toEqual([shown]);
-    if (screenshots) {
-      await postcode.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(SCREENSHOTS_DIR, 'serve-formulaire-erreur.png') });
-    }
 
     await changing(() => postcode.fill('42000'));
     await expect(message.count()).resolves.toBe(0);
