@@ -397,6 +397,8 @@ export function Editor({ fichier, types, onLeave }: { fichier: string; types: re
               onSubmit={() => void save()}
               extraErrors={errorTree as never}
               showErrorList={false}
+              // Never rjsf's own checks (ajv's English words): the server's problems are the messages.
+              noValidate
               noHtml5Validate
               translateString={translateString}
               widgets={widgets}

@@ -107,16 +107,26 @@ describeBrowser('convention serve in a browser', () => {
     served?.process.kill('SIGTERM');
   });
 
+  /** What the browser reported as errors: a script error, a resource refused (CSP), a failed load. */
+  let consoleErrors: string[] = [];
+  const watch = (target: Page) => {
+    target.on('pageerror', (error) => consoleErrors.push(error.message));
+    target.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  };
+
   beforeEach(async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'fr-FR' });
+    context.on('page', watch);
+    consoleErrors = [];
     page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
   });
 
   afterEach(async () => {
     await page?.context().close();
+    // No script error, nothing refused by the Content-Security-Policy, nothing missing.
+    expect(consoleErrors).toEqual([]);
   });
 
   /** The list, opened by the address the server printed (its token in the fragment). */
@@ -187,15 +197,26 @@ describeBrowser('convention serve in a browser', () => {
 
     const parties = page.locator('#root_parties');
     const party = (index: number) => parties.locator(`#root_parties_${index}`);
+    // The first party from a stock party (a preset), its variable typed in.
+    const cpam = types.types.find((t) => t.id === 'locale-ccas') as unknown as {
+      presets: { id: string; titre: string; variables?: Record<string, { titre?: string }>; partie: { nom: string; nom_court: string } }[];
+    };
+    const preset = cpam.presets.find((p) => p.id === 'cpam')!;
+    const presetGroup = page.getByRole('group', { name: 'Remplir avec un organisme type' }).first();
+    await presetGroup.getByLabel('Organisme type').selectOption({ label: preset.titre });
+    const filled = (text: string) => Object.keys(preset.variables ?? {}).reduce((t, name) => t.replaceAll(`{${name}}`, 'de la Loire'), text);
+    for (const variable of Object.values(preset.variables ?? {})) await presetGroup.getByLabel(variable.titre!).fill('de la Loire');
+    await presetGroup.getByRole('button', { name: 'Remplir la partie' }).click();
+    await expect(field(party(0), 'Nom complet').inputValue()).resolves.toBe(filled(preset.partie.nom));
+    await expect(field(party(0), 'Nom court').inputValue()).resolves.toBe(filled(preset.partie.nom_court));
     const people = ['Martine', 'Claude'];
-    for (const [index, place] of [
-      [0, 'de la Loire'],
-      [1, 'de Montbrison'],
-    ] as const) {
+    for (const index of [0, 1]) {
       const p = party(index);
-      for (const title of ['Nom complet', 'Nom court']) {
-        const input = field(p, title).first();
-        await input.fill((await input.inputValue()).replace('À COMPLÉTER', place));
+      if (index === 1) {
+        for (const title of ['Nom complet', 'Nom court']) {
+          const input = field(p, title).first();
+          await input.fill((await input.inputValue()).replace('À COMPLÉTER', 'de Montbrison'));
+        }
       }
       const address = p.locator(`#root_parties_${index}_adresse`);
       await field(address, 'Numéro et voie').fill('1 rue de la Préfecture');
