@@ -10,7 +10,7 @@
  * spaces inside `[ ]`) are chosen as the ones that reproduce the file as it was read, so that
  * unchanged places come out as they were as far as yaml can write them.
  */
-import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type ToStringOptions, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Composer, CST, Document, isMap, isScalar, isSeq, parseDocument, Parser, visit, type Node, type ToStringOptions, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** The result of an update: the new text, and whether anything changed. */
 export interface UpdatedText {
@@ -21,18 +21,100 @@ export interface UpdatedText {
 /**
  * `text` (a YAML document) with its data replaced by `next`, comments and layout kept where the
  * data did not change. The caller has parsed `text` without error (load.ts).
+ *
+ * When only values changed (the same rubriques, lists of the same lengths), each changed value is
+ * rewritten in the file's own syntax tokens (yaml's CST), and every other byte of the file stays as
+ * it was. Otherwise (a rubrique or an item added or removed), the changes go through the Document.
  */
 export function updateYamlText(text: string, next: unknown): UpdatedText {
   const document = parseDocument(text, { uniqueKeys: false, strict: false });
   if (document.errors.length > 0) throw new Error(`YAML illisible : ${document.errors[0]!.message}`);
   const previous = document.toJS({ maxAliasCount: -1 }) as unknown;
   if (deepEqual(previous, next)) return { text, changed: false };
+  const edits = valueEdits(previous, next, []);
+  const inPlace = edits && valuesRewritten(text, edits, next);
+  if (inPlace !== undefined) return { text: inPlace, changed: true };
   expandAliases(document);
   const options = layoutOf(document, text);
   applyData(document, next);
   let written = document.toString(options);
   if (text.includes('\r\n')) written = written.replace(/\r?\n/g, '\r\n');
   return { text: written, changed: true };
+}
+
+type Path = (string | number)[];
+
+/** The paths of the values that differ, if the two have the same shape (same keys, same lengths); else undefined. */
+function valueEdits(old: unknown, next: unknown, path: Path): Path[] | undefined {
+  if (deepEqual(old, next)) return [];
+  if (isPlainObject(old) && isPlainObject(next)) {
+    const keys = Object.keys(old);
+    if (keys.length !== Object.keys(next).length || !keys.every((key) => Object.hasOwn(next, key))) return undefined;
+    const edits: Path[] = [];
+    for (const key of keys) {
+      const below = valueEdits(old[key], next[key], [...path, key]);
+      if (!below) return undefined;
+      edits.push(...below);
+    }
+    return edits;
+  }
+  if (Array.isArray(old) && Array.isArray(next)) {
+    if (old.length !== next.length) return undefined;
+    const edits: Path[] = [];
+    for (const [index, item] of old.entries()) {
+      const below = valueEdits(item, next[index], [...path, index]);
+      if (!below) return undefined;
+      edits.push(...below);
+    }
+    return edits;
+  }
+  return isCollection(old) || isCollection(next) ? undefined : [path];
+}
+
+/**
+ * The text with the values at `edits` replaced in its syntax tokens (CST.setScalarValue), nothing
+ * else touched; undefined when a value cannot be replaced so (an alias, an anchored value, a key)
+ * or when the text would not read back as `next`.
+ */
+function valuesRewritten(text: string, edits: readonly Path[], next: unknown): string | undefined {
+  const tokens = [...new Parser().parse(text)];
+  const documents = [...new Composer({ keepSourceTokens: true, uniqueKeys: false }).compose(tokens)];
+  if (documents.length !== 1) return undefined;
+  const document = documents[0]!;
+  for (const path of edits) {
+    const node = document.getIn(path, true) as Node | undefined;
+    const parent = path.length > 0 ? (document.getIn(path.slice(0, -1), true) as Node | undefined) : document.contents;
+    if (!node || !isScalar(node) || !node.srcToken || node.anchor || node.tag) return undefined;
+    const value = valueAt(next, path);
+    const inFlow = Boolean(parent && (isMap(parent) || isSeq(parent)) && parent.flow);
+    const token = node.srcToken;
+    const quoted = token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar' || token.type === 'block-scalar';
+    // A string that would read as something else written plain (« 91630 », « true », « - a ») is quoted.
+    const type = typeof value !== 'string' ? 'PLAIN' : quoted || readsAsItself(value) ? undefined : 'QUOTE_DOUBLE';
+    CST.setScalarValue(token, typeof value === 'string' ? value : value === null ? 'null' : String(value), {
+      afterKey: isMap(parent),
+      inFlow,
+      ...(type ? { type } : {}),
+    });
+  }
+  const written = tokens.map((token) => CST.stringify(token)).join('');
+  const check = parseDocument(written, { uniqueKeys: false });
+  if (check.errors.length > 0 || !deepEqual(check.toJS({ maxAliasCount: -1 }), next)) return undefined;
+  return written;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  return path.reduce<unknown>((node, segment) => (node as Record<string | number, unknown>)[segment], data);
+}
+
+/** Whether a string written plain reads back as itself. */
+function readsAsItself(value: string): boolean {
+  if (value === '' || value.trim() !== value || value.includes('\n')) return false;
+  try {
+    return parseDocument(value).toJS() === value;
+  } catch {
+    return false;
+  }
 }
 
 /**
