@@ -115,7 +115,7 @@ describe('start-up: what each command loads', () => {
     expect(packages.has('date-fns')).toBe(false);
     expect(files.filter((f) => /(?:src|dist)\/core\/(?:compose|french|render|docx)\.[jt]s$/.test(f))).toEqual([]);
     // The server of `convention serve` (node:http, its API) is that command's alone.
-    expect(files.filter((f) => /(?:src|dist)\/(?:serve\/|cli\/serve-command)/.test(f))).toEqual([]);
+    expect(files.filter((f) => /(?:src|dist)\/(?:server\/|cli\/serve-command)/.test(f))).toEqual([]);
     expect(builtins).not.toContain('http');
   });
 

@@ -1,5 +1,5 @@
 /**
- * Saving from the browser (src/serve/yaml-update.ts): the new data applied to the file's YAML
+ * Saving from the browser (src/server/yaml-update.ts): the new data applied to the file's YAML
  * document. Oracle: the text written reads back as exactly the new data (`YAML.parse(result)`
  * deep-equals it), for generated documents and changes (fast-check, seeded) and for every example
  * and valid fixture changed at generated places; comments survive where nothing changed.
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { deepEqual, updateYamlText } from '../../src/serve/yaml-update.js';
+import { deepEqual, updateYamlText } from '../../src/server/yaml-update.js';
 import { inCi } from '../support/ci.js';
 import { EXAMPLES, FIXTURES } from '../support/paths.js';
 
