@@ -1,14 +1,16 @@
 /**
- * Saving a convention edited in the browser without losing what its author wrote around the data:
- * the new plain data is applied to the file's yaml `Document` (its public API: maps, sequences,
- * scalars), touching only the places whose value changed — a scalar changed keeps its node (its
- * comment, its quoting when still valid), a list is updated item by item (in place by index,
- * appended, removed from the end), a rubrique removed loses its pair, a new one is appended to its
- * map. Comments, blank lines and key order elsewhere are kept.
- *
- * The text is then written by yaml, which re-renders every node: the layout options (line width,
- * spaces inside `[ ]`) are chosen as the ones that reproduce the file as it was read, so that
- * unchanged places come out as they were as far as yaml can write them.
+ * Saving a convention edited in the browser without losing what its author wrote around the data.
+ * The new plain data is applied to the file as narrowly as the change allows, and the result is
+ * always read back and compared with the data sent before it is used:
+ * - values changed only (same rubriques, lists of the same lengths): each value is rewritten in the
+ *   file's own syntax tokens (yaml's CST), every other byte kept;
+ * - otherwise the changes are applied to the file's yaml `Document` (its public API: maps,
+ *   sequences, scalars), touching only the places whose value changed — a scalar keeps its node
+ *   (its comment, its quoting when still valid), a list is updated item by item (in place by index,
+ *   appended, removed from the end), a rubrique removed loses its pair, a new one is appended to its
+ *   map; comments and key order are kept. yaml then writes the whole document, with the layout
+ *   options (line width, spaces inside `[ ]`) that reproduce the file best; when the same top-level
+ *   rubriques remain, only the changed ones are taken from that text and spliced into the file's.
  */
 import { Composer, CST, Document, isMap, isScalar, isSeq, parseDocument, Parser, visit, type Node, type ToStringOptions, type YAMLMap, type YAMLSeq } from 'yaml';
 
@@ -38,8 +40,41 @@ export function updateYamlText(text: string, next: unknown): UpdatedText {
   const options = layoutOf(document, text);
   applyData(document, next);
   let written = document.toString(options);
-  if (text.includes('\r\n')) written = written.replace(/\r?\n/g, '\r\n');
+  const crlf = text.includes('\r\n');
+  const spliced = sectionsSpliced(text, previous, next, written, crlf);
+  if (spliced !== undefined) return { text: spliced, changed: true };
+  if (crlf) written = written.replace(/\r?\n/g, '\r\n');
   return { text: written, changed: true };
+}
+
+/**
+ * When the same top-level rubriques remain, only those whose value changed are taken from the
+ * document rewritten by yaml (`written`), each spliced in place of its old value in the file's text:
+ * the other rubriques, and the comments between them, stay byte for byte. Undefined when the
+ * rubriques differ, or when the result would not read back as `next` (a value changing from a
+ * scalar to a list, another indentation of lists than yaml's…).
+ */
+function sectionsSpliced(text: string, previous: unknown, next: unknown, written: string, crlf: boolean): string | undefined {
+  if (!isPlainObject(previous) || !isPlainObject(next)) return undefined;
+  const keys = Object.keys(previous);
+  if (keys.length !== Object.keys(next).length || !keys.every((key) => Object.hasOwn(next, key))) return undefined;
+  const before = parseDocument(text, { uniqueKeys: false });
+  const after = parseDocument(written, { uniqueKeys: false });
+  const [oldRoot, newRoot] = [before.contents, after.contents];
+  if (!isMap(oldRoot) || !isMap(newRoot) || oldRoot.flow || newRoot.flow) return undefined;
+  const spans: { from: number; to: number; text: string }[] = [];
+  for (const key of keys.filter((k) => !deepEqual(previous[k], next[k]))) {
+    const oldValue = oldRoot.items.find((pair) => keyOf(pair.key) === key)?.value as Node | undefined;
+    const newValue = newRoot.items.find((pair) => keyOf(pair.key) === key)?.value as Node | undefined;
+    if (!oldValue?.range || !newValue?.range) return undefined;
+    const replacement = written.slice(newValue.range[0], newValue.range[1]);
+    spans.push({ from: oldValue.range[0], to: oldValue.range[1], text: crlf ? replacement.replace(/\r?\n/g, '\r\n') : replacement });
+  }
+  let result = text;
+  for (const span of spans.sort((a, b) => b.from - a.from)) result = result.slice(0, span.from) + span.text + result.slice(span.to);
+  const check = parseDocument(result, { uniqueKeys: false });
+  if (check.errors.length > 0 || !deepEqual(check.toJS({ maxAliasCount: -1 }), next)) return undefined;
+  return result;
 }
 
 type Path = (string | number)[];

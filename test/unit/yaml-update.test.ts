@@ -174,6 +174,13 @@ describe('what the author wrote is kept', () => {
     const { text: after } = updateYamlText(source, next);
     expect(parse(after)).toEqual(next);
     expect(comments(after)).toEqual(comments(source));
+    // The other rubriques, and the comments between them, are as they were: what differs is inside « referents ».
+    const [a, b] = [source.split('\n'), after.split('\n')];
+    let prefix = 0;
+    while (prefix < a.length && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    for (const line of [...a.slice(prefix, a.length - suffix), ...b.slice(prefix, b.length - suffix)]) expect(line).toMatch(/^(\s|-|referents:|$)/);
   });
 
   test('a comment beside a changed value stays beside it; a rubrique added goes at the end of its block', () => {
