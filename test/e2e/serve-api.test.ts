@@ -43,7 +43,7 @@ function serve(folder: string, args: string[] = []): Promise<Running> {
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const line = /^(http:\/\/127\.0\.0\.1:(\d+)\/)#jeton=(\S+)\n/.exec(stdout);
+      const line = /^(http:\/\/[0-9.]+:(\d+)\/)#jeton=(\S+)\n/.exec(stdout);
       if (line) {
         expect(line[3]).toBe(TOKEN);
         resolve({ child, url: line[1]!, port: Number(line[2]), stderr: () => stderr, exit });
@@ -92,6 +92,8 @@ beforeAll(async () => {
   const outside = temporaryFolder('convention-ailleurs-');
   writeFileSync(join(outside, 'secret.yaml'), readFileSync(join(EXAMPLES, 'locale-ccas-marolles.yaml')));
   symlinkSync(join(outside, 'secret.yaml'), join(root, 'nouvelles', 'lien-sortant.yaml'));
+  // A draft of the wizard (`convention new`) beside its target: a convention to complete.
+  writeFileSync(join(root, 'nouvelles', 'lyon.brouillon.yaml'), readFileSync(join(EXAMPLES, 'mission-locale-lyon.yaml')));
   server = await serve(root);
 });
 
@@ -208,6 +210,7 @@ describe('the API', () => {
     for (const file of yamlFiles(join(root, 'examples'))) expect(statusOf(`examples/${file}`)).toBe('valide');
     for (const file of yamlFiles(join(root, 'valid'))) expect(statusOf(`valid/${file}`)).toBe('valide');
     expect(statusOf('nouvelles/squelette.yaml')).toBe('a-completer');
+    expect(statusOf('nouvelles/lyon.brouillon.yaml')).toBe('a-completer');
     // An invalid case is invalid, unless its only errors are values to complete (validate run once on the folder).
     const run = runCli(['validate', 'invalid', '--format', 'json'], root);
     const errorsOf = new Map<string, { code: string }[]>();
@@ -234,6 +237,14 @@ describe('the API', () => {
     });
     const missing = await api('api/convention?fichier=absente.yaml');
     expect(missing.status).toBe(404);
+    // A file that does not parse: no data, its problems where validate places them.
+    const broken = 'invalid/cle-en-double.yaml';
+    expect(await (await api(`api/convention?fichier=${broken}`)).json()).toMatchObject({
+      fichier: broken,
+      type: null,
+      donnees: null,
+      problemes: JSON.parse(runCli(['validate', broken, '--format', 'json'], root).stdout),
+    });
   });
 
   test('verifier: exactly the problems validate gives, for every example and every case of test/fixtures', async () => {
@@ -379,6 +390,17 @@ describe('the command', () => {
   test('a missing folder or a bad port: exit 2', () => {
     expect(runCli(['serve', join(root, 'absent')])).toMatchObject({ status: 2, stderr: expect.stringContaining('dossier introuvable') });
     expect(runCli(['serve', root, '--port', 'abc'])).toMatchObject({ status: 2, stderr: expect.stringContaining('--port') });
+  });
+
+  test('--host: another address is served, with a warning, and its name is accepted as Host', async () => {
+    const other = await serve(root, ['--host', '127.0.0.2']);
+    expect(other.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/$/);
+    const response = await fetch(new URL('api/types', other.url), { headers: { 'X-Convention-Jeton': TOKEN } });
+    expect(response.status).toBe(200);
+    other.child.kill('SIGTERM');
+    expect(await other.exit).toBe(0);
+    // Read once the process is over: stderr and stdout are two pipes, read in any order.
+    expect(other.stderr()).toContain('attention, le serveur écoute sur 127.0.0.2');
   });
 
   test('Ctrl-C stops the server: exit 130; SIGTERM: exit 0', async () => {
