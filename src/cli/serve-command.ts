@@ -1,6 +1,6 @@
 /**
  * `convention serve [DOSSIER] [--port N] [--host H]`: the conventions of a folder as forms in the
- * browser (src/serve). Prints one line on stdout, the address to open, with the session's token in
+ * browser (src/server). Prints one line on stdout, the address to open, with the session's token in
  * its fragment (never sent in a request line, so never in a log); stays up until Ctrl-C (exit 130)
  * or SIGTERM (exit 0). The server is loaded only by this command.
  */
@@ -43,7 +43,7 @@ export async function serveCommand(folder: string | undefined, options: ServeCom
   const root = await realpath(given);
   // Test-only: a fixed token (see README). Otherwise 32 random bytes.
   const token = process.env.CONVENTION_SERVE_TOKEN || randomBytes(32).toString('base64url');
-  const { createConventionServer } = await import('../serve/server.js');
+  const { createConventionServer } = await import('../server/server.js');
   const { server, setPort } = createConventionServer({ served: { root, shown: displayPath(given) }, token, host });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -60,14 +60,8 @@ export async function serveCommand(folder: string | undefined, options: ServeCom
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   setPort(actualPort);
-  if (host !== LOOPBACK && host !== 'localhost' && host !== '::1') {
-    console.error(
-      `convention serve : attention, le serveur écoute sur ${host} : d'autres machines du réseau peuvent l'atteindre. Le jeton protège l'accès, mais le trafic n'est pas chiffré (HTTP).`,
-    );
-  }
-  console.error(`convention serve : conventions de « ${displayPath(given)} », à ouvrir dans le navigateur à l'adresse ci-dessous ; Ctrl-C pour arrêter.`);
-  console.log(`${origin(host, actualPort)}#jeton=${token}`);
-  const code = await new Promise<ExitCode>((resolve) => {
+  // The signals are handled before the address is printed: whoever reads it may stop the server at once.
+  const stopped = new Promise<ExitCode>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -77,6 +71,14 @@ export async function serveCommand(folder: string | undefined, options: ServeCom
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  if (host !== LOOPBACK && host !== 'localhost' && host !== '::1') {
+    console.error(
+      `convention serve : attention, le serveur écoute sur ${host} : d'autres machines du réseau peuvent l'atteindre. Le jeton protège l'accès, mais le trafic n'est pas chiffré (HTTP).`,
+    );
+  }
+  console.error(`convention serve : conventions de « ${displayPath(given)} », à ouvrir dans le navigateur à l'adresse ci-dessous ; Ctrl-C pour arrêter.`);
+  console.log(`${origin(host, actualPort)}#jeton=${token}`);
+  const code = await stopped;
   console.error('convention serve : serveur arrêté.');
   return code;
 }

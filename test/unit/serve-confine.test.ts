@@ -1,12 +1,12 @@
 /**
- * `convention serve` touches only the conventions of the served folder (src/serve/confine.ts): a
+ * `convention serve` touches only the conventions of the served folder (src/server/confine.ts): a
  * relative path to a .yaml/.yml file, never absolute, never through `..`, never hidden, and never a
  * symbolic link (to a file or to a folder) that leads out of the folder, judged by its real path.
  */
 import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { confine } from '../../src/serve/confine.js';
-import { HttpError } from '../../src/serve/http-error.js';
+import { confine } from '../../src/server/confine.js';
+import { HttpError } from '../../src/server/http-error.js';
 import { temporaryFolder } from '../support/paths.js';
 
 function setUp(): { root: string; outside: string } {

@@ -114,6 +114,9 @@ describe('start-up: what each command loads', () => {
     // The type's rules come without its compose step: no composition code, no date-fns.
     expect(packages.has('date-fns')).toBe(false);
     expect(files.filter((f) => /(?:src|dist)\/core\/(?:compose|french|render|docx)\.[jt]s$/.test(f))).toEqual([]);
+    // The server of `convention serve` (node:http, its API) is that command's alone.
+    expect(files.filter((f) => /(?:src|dist)\/(?:server\/|cli\/serve-command)/.test(f))).toEqual([]);
+    expect(builtins).not.toContain('http');
   });
 
   test('validate of an invalid file loads the code frame, still not docx', () => {

@@ -1,5 +1,5 @@
 /**
- * Saving from the browser (src/serve/yaml-update.ts): the new data applied to the file's YAML
+ * Saving from the browser (src/server/yaml-update.ts): the new data applied to the file's YAML
  * document. Oracle: the text written reads back as exactly the new data (`YAML.parse(result)`
  * deep-equals it), for generated documents and changes (fast-check, seeded) and for every example
  * and valid fixture changed at generated places; comments survive where nothing changed.
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { deepEqual, updateYamlText } from '../../src/serve/yaml-update.js';
+import { deepEqual, updateYamlText } from '../../src/server/yaml-update.js';
 import { inCi } from '../support/ci.js';
 import { EXAMPLES, FIXTURES } from '../support/paths.js';
 
@@ -156,16 +156,41 @@ describe('what the author wrote is kept', () => {
     expect(parse(after)).toEqual(next);
     expect(comments(after)).toEqual(comments(source));
     expect(Object.keys(parse(after) as object)).toEqual(Object.keys(data));
-    // Only the changed place differs: at most a few lines besides it (yaml's layout of the file).
-    const kept = new Set(after.split('\n'));
-    const lost = source.split('\n').filter((line) => !kept.has(line));
-    expect(lost.length).toBeLessThan(source.split('\n').length / 4);
+    // Only the value changed is rewritten: every other byte of the file is as it was.
+    const [a, b] = [source.split('\n'), after.split('\n')];
+    let prefix = 0;
+    while (prefix < a.length && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    expect(a.slice(prefix, a.length - suffix).length).toBeLessThanOrEqual(3);
+    expect(b.slice(prefix, b.length - suffix).join('\n')).toMatch(/directrice de l’action sociale|Saint-Étienne/);
+  });
+
+  test.each(CONVENTIONS.map((c) => [c.name, c.text]))('%s: a referent added keeps every comment, in order', (_name, source) => {
+    const data = json(parse(source)) as Record<string, Json>;
+    const next = structuredClone(data);
+    const referents = (next.referents ?? []) as Json[];
+    next.referents = [...referents, { partie: 'cpam', fonction: 'le responsable du partenariat' }];
+    const { text: after } = updateYamlText(source, next);
+    expect(parse(after)).toEqual(next);
+    expect(comments(after)).toEqual(comments(source));
+    // The other rubriques, and the comments between them, are as they were: what differs is inside « referents ».
+    const [a, b] = [source.split('\n'), after.split('\n')];
+    let prefix = 0;
+    while (prefix < a.length && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    for (const line of [...a.slice(prefix, a.length - suffix), ...b.slice(prefix, b.length - suffix)]) expect(line).toMatch(/^(\s|-|referents:|$)/);
   });
 
   test('a comment beside a changed value stays beside it; a rubrique added goes at the end of its block', () => {
     const source = '# tête\ntype: locale-ccas # le type\nparties:\n  - nom: A # première\n    role: cpam\n  - nom: B\n';
     const { text: after } = updateYamlText(source, { type: 'locale-ccas', parties: [{ nom: 'A2', role: 'cpam', genre: 'féminin' }, { nom: 'B' }] });
     expect(after).toBe('# tête\ntype: locale-ccas # le type\nparties:\n  - nom: A2 # première\n    role: cpam\n    genre: féminin\n  - nom: B\n');
+    // A value changed alone: in the file's own tokens, quoted where plain would read otherwise.
+    expect(updateYamlText(source, { type: 'locale-ccas', parties: [{ nom: '91630', role: 'cpam' }, { nom: 'B' }] }).text).toBe(
+      '# tête\ntype: locale-ccas # le type\nparties:\n  - nom: "91630" # première\n    role: cpam\n  - nom: B\n',
+    );
   });
 
   test('a value repeated by an alias is not changed by a change to its anchor', () => {

@@ -13,6 +13,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, realpath } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../core/assets.js';
 import { UserError } from '../core/errors.js';
@@ -68,6 +69,9 @@ export function createConventionServer(options: ServeOptions): { server: Server;
   // Slow clients do not hold the server: whole requests within a minute, headers within 20 s.
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
+  // An idle connection is kept longer than a client keeps it (browsers, fetch): otherwise the server
+  // may close it just as the client sends its next request on it, which the client sees as a failure.
+  server.keepAliveTimeout = 65_000;
   return { server, setPort: (value) => (port = value) };
 }
 
@@ -83,7 +87,11 @@ function digest(text: string): Buffer {
 /** The Host values that name this server. */
 function allowedHosts(context: Context): Set<string> {
   const names = ['127.0.0.1', 'localhost', '[::1]'];
-  if (context.host !== '127.0.0.1') names.push(context.host.includes(':') && !context.host.startsWith('[') ? `[${context.host}]` : context.host);
+  const bracketed = (address: string) => (address.includes(':') && !address.startsWith('[') ? `[${address}]` : address);
+  if (context.host === '0.0.0.0' || context.host === '::') {
+    // Every address of the machine: the one another machine of the network uses to reach it.
+    for (const addresses of Object.values(networkInterfaces())) for (const { address } of addresses ?? []) names.push(bracketed(address));
+  } else if (context.host !== '127.0.0.1') names.push(bracketed(context.host));
   return new Set(names.map((name) => `${name}:${context.port}`.toLowerCase()));
 }
 

@@ -100,8 +100,22 @@ async function chosenPresets(given: unknown, catalogue: { parties: Record<string
 
 // ---------------------------------------------------------------- save
 
+/** Saves in progress, by real path: two saves of one file (two tabs) run one after the other, each checking the version the other wrote. */
+const saving = new Map<string, Promise<unknown>>();
+
 export async function save(served: Served, body: Record<string, unknown>): Promise<{ version: string; problemes: Problem[] }> {
   const target = await confine(served.root, body.fichier);
+  const previous = saving.get(target.real) ?? Promise.resolve();
+  const current = previous.catch(() => undefined).then(() => saveOne(target, body));
+  saving.set(target.real, current);
+  try {
+    return await current;
+  } finally {
+    if (saving.get(target.real) === current) saving.delete(target.real);
+  }
+}
+
+async function saveOne(target: ConfinedPath, body: Record<string, unknown>): Promise<{ version: string; problemes: Problem[] }> {
   if (!('donnees' in body)) throw new HttpError(400, 'requete-invalide', 'Le champ « donnees » est requis : la convention à enregistrer.');
   const { donnees } = body;
   if (donnees === null || typeof donnees !== 'object' || Array.isArray(donnees)) {
