@@ -20,15 +20,10 @@ import { thirdPartyLicences } from './licences.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'src', 'web');
 const outdir = join(root, 'dist', 'serve');
-/**
- * What this step writes into dist/serve. Only these are replaced: tsc writes the server's own
- * modules (src/serve) into the same folder, which bundle.mjs, the next step, bundles. The
- * package's `files` name these alone (the server's code ships in the bundle).
- */
-const APP_FILES = ['index.html', 'app.js', 'app.css', 'morceaux', 'THIRD-PARTY-LICENSES.txt'];
 // Generated sources the app's bundle reads, never shipped.
 const work = join(root, 'dist', 'serve-build');
-for (const file of APP_FILES) rmSync(join(outdir, file), { recursive: true, force: true });
+// dist/serve holds the app alone (the server's modules compile to dist/server): all of it is ours.
+rmSync(outdir, { recursive: true, force: true });
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'validateurs'), { recursive: true });
 

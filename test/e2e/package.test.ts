@@ -127,7 +127,7 @@ describe('npm package', () => {
     for (const name of bundled) {
       expect(licences).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\S+ \\(`, 'm'));
     }
-    // The app's files only: tsc's output of the server (src/serve) shares the folder, shipped in the bundle.
+    // The app's files and nothing else (the server's own code ships in the bundle).
     const app = ['dist/serve/index.html', 'dist/serve/THIRD-PARTY-LICENSES.txt', ...Object.keys(modules)].sort();
     expect(packed.files.map((f) => f.path).filter((path) => path.startsWith('dist/serve/')).sort()).toEqual(app);
   });
