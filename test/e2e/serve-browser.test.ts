@@ -246,6 +246,13 @@ describeBrowser('convention serve in a browser', () => {
     await expect(postcode.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(postcode.getAttribute('aria-describedby')).resolves.toContain('root_parties_0_adresse_code_postal__error');
     const shown = (await message.innerText()).trim();
+    // The summary at the top names the field and leads to it.
+    const summary = page.getByRole('region', { name: /^À corriger/ });
+    const link = summary.getByRole('link', { name: new RegExp(`Code postal : ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('root_parties_0_adresse_code_postal');
     if (screenshots) {
       await postcode.evaluate((element) => element.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: join(SCREENSHOTS_DIR, 'serve-formulaire-erreur.png') });
