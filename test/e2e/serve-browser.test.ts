@@ -303,6 +303,25 @@ describeBrowser('convention serve in a browser', () => {
     expect(readFileSync(downloaded).equals(readFileSync(rendered))).toBe(true);
   });
 
+  test('every example opens in its form, valid, with its preview, and the form as generated keeps its data', async () => {
+    for (const file of examples) {
+      await openFile(file);
+      await checked();
+      await page.locator('.apercu').waitFor();
+      await expect(page.locator('.statut').innerText()).resolves.toContain('la convention est valide');
+      // The data the form holds is the file's: nothing added, nothing dropped by the form's generation.
+      const before = (await (await fetch(`${served.origin}/api/convention?fichier=${encodeURIComponent(file)}`, { headers: { 'X-Convention-Jeton': served.token } })).json()) as { donnees: unknown };
+      const sent = page.waitForRequest((r) => r.url().endsWith('/api/verifier'));
+      // A change and its undoing: the form sends its whole data.
+      const input = page.locator('#formulaire input[type=text]').first();
+      const value = await input.inputValue();
+      await input.fill(`${value}x`);
+      await input.fill(value);
+      const body = (await sent).postDataJSON() as { donnees: unknown };
+      expect(body.donnees).toEqual(before.donnees);
+    }
+  });
+
   test('the keyboard alone reaches every field of the form and the save button', async () => {
     // On a page load, the first stop is the skip link, which takes the focus to the content.
     await openList();
