@@ -11,7 +11,7 @@ import type { UiSchema, ValidatorType } from '@rjsf/utils';
 import { createPrecompiledValidator } from '@rjsf/validator-ajv8';
 import { validateurs } from 'convention:validateurs';
 import { ApiError, getDocument, getJson, postJson, type Opened, type Problem, type TypeInfo } from './api.js';
-import { buttonTemplates, OptionalDataControls, PartyField, widgets } from './form-parts.js';
+import { ArrayItem, buttonTemplates, OptionalDataControls, PartyField, widgets } from './form-parts.js';
 import { fieldId, fieldLabel, pointerSegments, prepareFormSchema, problemsToErrorTree, type Schema } from './form-schema.js';
 import { translateString } from './translate.js';
 
@@ -403,7 +403,7 @@ export function Editor({ fichier, types, onLeave }: { fichier: string; types: re
               translateString={translateString}
               widgets={widgets}
               fields={{ PartyField }}
-              templates={{ ButtonTemplates: buttonTemplates, OptionalDataControlsTemplate: OptionalDataControls }}
+              templates={{ ButtonTemplates: buttonTemplates, OptionalDataControlsTemplate: OptionalDataControls, ArrayFieldItemTemplate: ArrayItem }}
               formContext={formContext}
               experimental_defaultFormStateBehavior={DEFAULTS_BEHAVIOUR}
             />

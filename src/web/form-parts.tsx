@@ -5,7 +5,10 @@
  */
 import { useId, useState } from 'react';
 import {
+  getTemplate,
+  getUiOptions,
   TranslatableString,
+  type ArrayFieldItemTemplateProps,
   type FieldProps,
   type IconButtonProps,
   type OptionalDataControlsTemplateProps,
@@ -45,6 +48,24 @@ export const buttonTemplates: Partial<TemplatesType['ButtonTemplates']> = {
   MoveDownButton: (props: IconButtonProps) => <TextButton {...props} title={props.registry.translateString(TranslatableString.MoveDownButton)} />,
   RemoveButton: (props: IconButtonProps) => <TextButton {...props} title={props.registry.translateString(TranslatableString.RemoveButton)} />,
 };
+
+/**
+ * An element of a list: its fields, then its buttons in a row below them (the core theme puts them
+ * in a column beside, which leaves nested lists a sliver of width).
+ */
+export function ArrayItem({ children, className, buttonsProps, hasToolbar, registry, uiSchema }: ArrayFieldItemTemplateProps) {
+  const Buttons = getTemplate('ArrayFieldItemButtonsTemplate', registry, getUiOptions(uiSchema));
+  return (
+    <div className={`${className} element-de-liste`}>
+      {children}
+      {hasToolbar ? (
+        <div className="array-item-toolbox">
+          <Buttons {...buttonsProps} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
 
 /**
  * The button that adds (or removes) an optional group — a delegate signing for the representative,
