@@ -19,7 +19,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { inCi } from '../support/ci.js';
@@ -63,7 +63,12 @@ interface Served {
 
 function serve(folder: string): Promise<Served> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', folder, '--port', '0'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Run from the folder's parent, as a user would: the list names the folder as given (« conventions »).
+    const child = spawn(process.execPath, [BIN, 'serve', basename(folder), '--port', '0'], {
+      cwd: dirname(folder),
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`convention serve n'a pas affiché d'adresse : ${out} ${err}`)), 30_000);
@@ -90,7 +95,8 @@ describeBrowser('convention serve in a browser', () => {
   const SKELETON = 'squelette.yaml';
 
   beforeAll(async () => {
-    folder = temporaryFolder('convention-serve-');
+    folder = join(temporaryFolder('convention-serve-'), 'conventions');
+    mkdirSync(folder);
     for (const file of examples) copyFileSync(join(EXAMPLES, file), join(folder, file));
     // A skeleton to complete, as `convention init` writes it.
     expect(runCli(['init', 'locale-ccas', '-o', join(folder, SKELETON)]).status).toBe(0);
