@@ -145,6 +145,10 @@ describe('security', () => {
     const broken = await api('api/verifier', { method: 'POST', headers: JSON_TYPE, body: '{"donnees":' });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { erreur: { code: string } }).erreur.code).toBe('json-invalide');
+    // Nested beyond any convention: refused in words, not a stack overflow.
+    const deep = await api('api/verifier', { method: 'POST', headers: JSON_TYPE, body: `{"donnees":{"type":"locale-ccas","x":${'['.repeat(200_000)}${']'.repeat(200_000)}}}` });
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toEqual({ erreur: { code: 'json-invalide', message: expect.stringContaining('imbriqué') } });
   });
 
   test('a body over 2 MiB is refused (413), one under it is read', async () => {
