@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { ExitCode, UserError } from '../core/errors.js';
 import { displayPath } from './inputs.js';
 
@@ -44,7 +45,9 @@ export async function serveCommand(folder: string | undefined, options: ServeCom
   // Test-only: a fixed token (see README). Otherwise 32 random bytes.
   const token = process.env.CONVENTION_SERVE_TOKEN || randomBytes(32).toString('base64url');
   const { createConventionServer } = await import('../server/server.js');
-  const { server, setPort } = createConventionServer({ served: { root, shown: displayPath(given) }, token, host });
+  // The folder as the user named it, or its own name for the current folder (« . » says little in a page title).
+  const shown = displayPath(given) === '.' ? basename(root) || root : displayPath(given);
+  const { server, setPort } = createConventionServer({ served: { root, shown }, token, host });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
@@ -76,7 +79,7 @@ export async function serveCommand(folder: string | undefined, options: ServeCom
       `convention serve : attention, le serveur écoute sur ${host} : d'autres machines du réseau peuvent l'atteindre. Le jeton protège l'accès, mais le trafic n'est pas chiffré (HTTP).`,
     );
   }
-  console.error(`convention serve : conventions de « ${displayPath(given)} », à ouvrir dans le navigateur à l'adresse ci-dessous ; Ctrl-C pour arrêter.`);
+  console.error(`convention serve : conventions de « ${shown} », à ouvrir dans le navigateur à l'adresse ci-dessous ; Ctrl-C pour arrêter.`);
   console.log(`${origin(host, actualPort)}#jeton=${token}`);
   const code = await stopped;
   console.error('convention serve : serveur arrêté.');

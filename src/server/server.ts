@@ -192,7 +192,28 @@ async function readJsonBody(request: IncomingMessage): Promise<Record<string, un
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new HttpError(400, 'json-invalide', 'Le corps de la requête doit être un objet JSON.');
   }
+  if (depthExceeds(body, MAX_DEPTH)) {
+    throw new HttpError(400, 'json-invalide', `Le corps de la requête est imbriqué sur plus de ${MAX_DEPTH} niveaux : une convention en compte une dizaine.`);
+  }
   return body as Record<string, unknown>;
+}
+
+/**
+ * Nesting accepted in a body: a convention has some ten levels. The stages walk data recursively
+ * (YAML writing, validation): a body of 400 000 nested lists would exhaust their stack.
+ */
+const MAX_DEPTH = 64;
+
+/** Whether `value` nests deeper than `max`, found without recursion. */
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push({ node: child, depth: depth + 1 });
+  }
+  return false;
 }
 
 async function serveStatic(response: ServerResponse, pathname: string, headOnly: boolean): Promise<void> {

@@ -30,8 +30,9 @@ interface Running {
 }
 
 /** Starts `convention serve <folder> --port 0`, resolved once it printed its address. */
-function serve(folder: string, args: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, 'serve', folder, '--port', '0', ...args], {
+function serve(folder: string | undefined, args: string[] = [], cwd?: string): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...(folder === undefined ? [] : [folder]), '--port', '0', ...args], {
+    cwd,
     env: { ...process.env, NO_COLOR: '1', CONVENTION_SERVE_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -145,6 +146,10 @@ describe('security', () => {
     const broken = await api('api/verifier', { method: 'POST', headers: JSON_TYPE, body: '{"donnees":' });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { erreur: { code: string } }).erreur.code).toBe('json-invalide');
+    // Nested beyond any convention: refused in words, not a stack overflow.
+    const deep = await api('api/verifier', { method: 'POST', headers: JSON_TYPE, body: `{"donnees":{"type":"locale-ccas","x":${'['.repeat(200_000)}${']'.repeat(200_000)}}}` });
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toEqual({ erreur: { code: 'json-invalide', message: expect.stringContaining('imbriqué') } });
   });
 
   test('a body over 2 MiB is refused (413), one under it is read', async () => {
@@ -401,6 +406,15 @@ describe('the command', () => {
     expect(await other.exit).toBe(0);
     // Read once the process is over: stderr and stdout are two pipes, read in any order.
     expect(other.stderr()).toContain('attention, le serveur écoute sur 127.0.0.2');
+  });
+
+  test('without a folder, the current one, named by its own name', async () => {
+    const other = await serve(undefined, [], join(root, 'nouvelles'));
+    const listed = (await (await fetch(new URL('api/conventions', other.url), { headers: { 'X-Convention-Jeton': TOKEN } })).json()) as { dossier: string; conventions: { fichier: string }[] };
+    expect(listed.dossier).toBe('nouvelles');
+    expect(listed.conventions.map((c) => c.fichier)).toEqual(yamlFiles(join(root, 'nouvelles')).filter((f) => f !== 'lien-sortant.yaml'));
+    other.child.kill('SIGTERM');
+    expect(await other.exit).toBe(0);
   });
 
   test('Ctrl-C stops the server: exit 130; SIGTERM: exit 0', async () => {

@@ -144,7 +144,7 @@ describe('start-up: what each command loads', () => {
     for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
   });
 
-  test.each([[['--help']], [[]], [['render', '--help']], [['completion', 'bash']]])(
+  test.each([[['--help']], [[]], [['render', '--help']], [['serve', '--help']], [['completion', 'bash']]])(
     'convention %j (help in French, completion script) loads none of the heavy packages',
     (args) => {
       const help = loadedBy([BIN, ...args]);
@@ -156,6 +156,9 @@ describe('start-up: what each command loads', () => {
       for (const heavy of [...HEAVY, 'ajv', 'chalk']) expect(packages.has(heavy)).toBe(false);
       // The help is plain text: not even the YAML parser (the completion script lists the types, read from the schemas).
       if (args[0] !== 'completion') expect(packages.has('yaml')).toBe(false);
+      // The server is loaded by `convention serve` itself, not by its help.
+      expect(help.files.filter((f) => /(?:src|dist)\/server\//.test(f))).toEqual([]);
+      expect(help.builtins).not.toContain('http');
     },
   );
 
