@@ -185,6 +185,10 @@ describeBrowser('convention serve in a browser', () => {
     for (const file of examples) await expect(state(file).innerText()).resolves.toBe('valide');
     await expect(state(SKELETON).innerText()).resolves.toBe('à compléter');
     await expect(page.getByRole('row').count()).resolves.toBe(examples.length + 2); // and the header row
+    // The token has left the address bar; the tab keeps it (a reload still reaches the API).
+    expect(page.url()).not.toContain(served.token);
+    await page.reload();
+    await page.getByRole('heading', { name: /^Conventions du dossier/ }).waitFor();
     if (screenshots) await page.screenshot({ path: join(SCREENSHOTS_DIR, 'serve-liste.png') });
     await expectNoAxeViolation();
   });
