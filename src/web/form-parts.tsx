@@ -53,13 +53,14 @@ export const buttonTemplates: Partial<TemplatesType['ButtonTemplates']> = {
  * An element of a list: its fields, then its buttons in a row below them (the core theme puts them
  * in a column beside, which leaves nested lists a sliver of width).
  */
-export function ArrayItem({ children, className, buttonsProps, hasToolbar, registry, uiSchema }: ArrayFieldItemTemplateProps) {
+export function ArrayItem({ children, className, buttonsProps, hasToolbar, index, registry, uiSchema }: ArrayFieldItemTemplateProps) {
   const Buttons = getTemplate('ArrayFieldItemButtonsTemplate', registry, getUiOptions(uiSchema));
   return (
     <div className={`${className} element-de-liste`}>
       {children}
       {hasToolbar ? (
-        <div className="array-item-toolbox">
+        // Named, so that a screen reader says which element « Supprimer » acts on.
+        <div className="array-item-toolbox" role="group" aria-label={`Actions sur l’élément ${index + 1}`}>
           <Buttons {...buttonsProps} />
         </div>
       ) : null}
