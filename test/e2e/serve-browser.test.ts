@@ -32,6 +32,7 @@ const available = existsSync(CHROMIUM);
 const screenshots = process.env.UPDATE_SCREENSHOTS === '1' && !inCi();
 const SCREENSHOTS_DIR = join(ROOT, 'docs', 'images');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+if (!available && !required) console.warn('chromium absent : test de convention serve dans un navigateur ignoré. Installez le paquet chromium, ou REQUIRE_CHROMIUM=1 pour en faire un échec.');
 
 test('chromium is there when the run requires it (REQUIRE_CHROMIUM=1)', () => {
   if (required) expect(existsSync(CHROMIUM)).toBe(true);
