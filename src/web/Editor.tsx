@@ -179,10 +179,15 @@ export function Editor({ fichier, types, onLeave }: { fichier: string; types: re
       return;
     }
     let live = true;
-    void loader().then((module) => {
-      const functions = ((module as { default?: unknown }).default ?? module) as Parameters<typeof createPrecompiledValidator>[0];
-      if (live) setValidator(() => createPrecompiledValidator(functions, formSchema));
-    });
+    loader().then(
+      (module) => {
+        const functions = ((module as { default?: unknown }).default ?? module) as Parameters<typeof createPrecompiledValidator>[0];
+        if (live) setValidator(() => createPrecompiledValidator(functions, formSchema));
+      },
+      () => {
+        if (live) setLoadError('Le formulaire de ce type n’a pas pu être chargé : le serveur est-il toujours lancé ? Rechargez la page.');
+      },
+    );
     return () => {
       live = false;
     };
