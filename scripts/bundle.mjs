@@ -19,10 +19,11 @@
 // minified), so an internal error's stack stays readable. Development builds keep them linked, for
 // `node --enable-source-maps`. Either way, the licences of the bundled packages are gathered into
 // dist/bundle/THIRD-PARTY-LICENSES.txt, shipped with the code they cover.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { thirdPartyLicences } from './licences.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const release = process.argv.includes('--release');
@@ -106,29 +107,5 @@ writeFileSync(
   JSON.stringify({ name: '@babel/code-frame', version: codeFrameVersion, description: 'Bundled by scripts/bundle.mjs', type: 'commonjs', main: 'index.js' }, null, 2) + '\n',
 );
 
-/**
- * Each bundled package's name, version, licence and licence text: the notices MIT, ISC, BSD and
- * Apache licences ask to keep with copies of the code, which the minified bundle (legalComments:
- * 'none') no longer carries. Packages are found from the inputs esbuild read.
- */
-function thirdPartyLicences(...metafiles) {
-  const packageDirs = new Set();
-  for (const { inputs } of metafiles) {
-    for (const input of Object.keys(inputs)) {
-      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split('\\').join('/'));
-      if (match) packageDirs.add(match[1]);
-    }
-  }
-  const entries = [...packageDirs]
-    .map((dir) => {
-      const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-      const licenceFile = readdirSync(join(root, dir)).find((file) => /^(licen[cs]e|copying)(\b|[.-])/i.test(file));
-      return { name: manifest.name, version: manifest.version, licence: manifest.license ?? 'voir le paquet', text: licenceFile ? readFileSync(join(root, dir, licenceFile), 'utf8').trim() : undefined };
-    })
-    .filter((entry, index, all) => all.findIndex((other) => other.name === entry.name && other.version === entry.version) === index)
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const header = 'Paquets tiers regroupés dans dist/bundle (scripts/bundle.mjs), avec leur licence.\n';
-  return [header, ...entries.map((e) => `${'='.repeat(72)}\n${e.name} ${e.version} (${e.licence})\n${e.text ? `\n${e.text}\n` : ''}`)].join('\n');
-}
-writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicences(metafile, codeFrame.metafile));
+writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicences(root, 'dist/bundle (scripts/bundle.mjs)', metafile, codeFrame.metafile));
 console.log(`CLI regroupée${release ? ' (publication, sans cartes de code source)' : ''} → ${outdir}`);

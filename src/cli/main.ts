@@ -116,6 +116,17 @@ const GUIDES: Record<string, CommandGuide> = {
       [ExitCode.UsageOrIo, "type inconnu, fichier existant sans --force, ou erreur d'entrée-sortie"],
     ],
   },
+  serve: {
+    examples: [
+      ["ouvrir les conventions d'un dossier dans le navigateur (adresse affichée, à ouvrir)", 'convention serve conventions/'],
+      ['sur un autre port, ou sur un port libre choisi par le système', 'convention serve conventions/ --port 0'],
+    ],
+    exitCodes: [
+      [ExitCode.Success, 'serveur arrêté par SIGTERM'],
+      [ExitCode.UsageOrIo, "dossier introuvable, port déjà pris ou option invalide"],
+      [130, 'serveur arrêté par Ctrl-C'],
+    ],
+  },
   completion: {
     examples: [
       ['bash : à ajouter à ~/.bashrc', 'eval "$(convention completion bash)"'],
@@ -233,6 +244,18 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
     .action(async (type: string, options: { output?: string; force: boolean }) => {
       const { initCommand } = await import('./init-command.js');
       setExitCode(await initCommand(type, options));
+    });
+
+  program
+    .command('serve')
+    .description('Servir les conventions d’un dossier dans le navigateur : formulaire, vérification et aperçu du document (sur 127.0.0.1).')
+    .argument('[dossier]', 'dossier des conventions (par défaut : le dossier courant)')
+    .option('-p, --port <port>', `port d'écoute (par défaut : 8410 ; 0 : un port libre)`)
+    .option('--host <adresse>', "adresse d'écoute (par défaut : 127.0.0.1, cette machine seule)")
+    .helpOption('-h, --help', "afficher l'aide")
+    .action(async (folder: string | undefined, options: { port?: string; host?: string }) => {
+      const { serveCommand } = await import('./serve-command.js');
+      setExitCode(await serveCommand(folder, options));
     });
 
   program

@@ -19,6 +19,7 @@ import { place } from './positions.js';
 import { boundProblems, fromPointer, MAX_PROBLEMS_PER_FILE, omittedProblems, type Problem, type UnplacedProblem } from './problem.js';
 import { COMMON_SCHEMA, defaultRegistry, type Registry } from './registry.js';
 import { checkPlaceholders, checkSharedRules, placeholderIn } from './rules.js';
+import { ANNOTATION_KEYWORDS } from './schema-keywords.js';
 import { didYouMean } from './suggest.js';
 import { checkTypeRules } from './type-rules.js';
 
@@ -68,7 +69,8 @@ export async function createAjv(options: Options = {}): Promise<Ajv> {
   const ajv = new Ajv({ ...AJV_OPTIONS, ...options });
   // Messages for editors (yaml-language-server reads them; see src/core/editor-schema.ts): known
   // to ajv's strict mode as annotations, which it does not evaluate.
-  ajv.addVocabulary([...EDITOR_KEYWORDS]);
+  // Same for the schemas' own annotations (`x-paragraphes`, src/core/schema-keywords.ts).
+  ajv.addVocabulary([...EDITOR_KEYWORDS, ...ANNOTATION_KEYWORDS]);
   ajv.removeKeyword('uniqueItems');
   ajv.addKeyword(uniqueItemsInLinearTime(ajvModule._ ?? defaultExport<typeof ajvModule>(ajvModule)._));
   defaultExport<(ajv: Ajv, formats: string[]) => void>(formats)(ajv, ['email', 'date']);

@@ -6,6 +6,7 @@
  */
 
 import { definitionOf, inlineSchema, type JsonSchema } from '../core/schema-inline.js';
+import { PARAGRAPHS_KEYWORD } from '../core/schema-keywords.js';
 
 export type { JsonSchema };
 
@@ -47,6 +48,8 @@ export interface TextField extends FieldBase {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  /** A text of several paragraphs (`"x-paragraphes": true` in the schema, src/core/schema-keywords.ts). */
+  paragraphs?: boolean;
 }
 export interface BooleanField extends FieldBase {
   kind: 'boolean';
@@ -121,6 +124,7 @@ export function fieldOf(schema: JsonSchema, key = '', required = true): Field {
         ...(typeof schema.pattern === 'string' ? { pattern: schema.pattern } : {}),
         ...(typeof schema.minimum === 'number' ? { minimum: schema.minimum } : {}),
         ...(typeof schema.maximum === 'number' ? { maximum: schema.maximum } : {}),
+        ...(schema[PARAGRAPHS_KEYWORD] === true ? { paragraphs: true } : {}),
       };
   }
 }

@@ -486,7 +486,7 @@ class Walker {
       return chosen === SKIPPED ? undefined : chosen;
     }
     const help = this.help(field);
-    // A text of paragraphs (its description says a blank line separates them) in an editor.
+    // A text of paragraphs (marked `x-paragraphes` in its schema) in an editor.
     const ask = isParagraphs(field) ? this.prompts.editor.bind(this.prompts) : this.prompts.input.bind(this.prompts);
     const text = await ask({
       kind: 'value',
@@ -658,11 +658,12 @@ class Walker {
 }
 
 /**
- * A text of several paragraphs: a free string whose description says that a blank line separates
- * paragraphs (how the schemas tell the user, and the engine, that the text may hold several).
+ * A text of several paragraphs: a free string its schema marks `"x-paragraphes": true` (the
+ * type author's word, src/core/schema-keywords.ts; the description tells the user that a blank
+ * line separates paragraphs).
  */
 export function isParagraphs(field: TextField): boolean {
-  return field.kind === 'string' && !field.enum && !field.format && !field.pattern && /ligne vide sépare/.test(field.description ?? '');
+  return field.kind === 'string' && field.paragraphs === true && !field.enum && !field.format && !field.pattern;
 }
 
 /** The answer « (ne pas renseigner) » of an optional value. */

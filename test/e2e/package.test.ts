@@ -89,6 +89,9 @@ describe('npm package', () => {
     const expected = [
       ...built('dist/bundle').filter((p) => isFile(p) && !p.endsWith('.map') && !p.endsWith('modules.json')),
       ...built('dist/validators'),
+      // The browser app of `convention serve`: its page, the files its build wrote, its licences.
+      ...['dist/serve/index.html', 'dist/serve/THIRD-PARTY-LICENSES.txt'],
+      ...Object.keys(JSON.parse(readFileSync(join(ROOT, 'dist', 'serve-modules.json'), 'utf8')) as Record<string, string[]>),
       // The editor schemas, at the path their CDN URL names.
       ...built('dist/schemas'),
       ...built('schemas'),
@@ -109,6 +112,24 @@ describe('npm package', () => {
     );
     expect(bundled.has('commander')).toBe(true);
     for (const name of [...bundled, '@babel/code-frame']) expect(licences).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\S+ \\(`, 'm'));
+  });
+
+  test('the browser app (dist/serve) has the licence of every package it bundles', () => {
+    const licences = readFileSync(join(ROOT, 'dist', 'serve', 'THIRD-PARTY-LICENSES.txt'), 'utf8');
+    const modules = JSON.parse(readFileSync(join(ROOT, 'dist', 'serve-modules.json'), 'utf8')) as Record<string, string[]>;
+    const bundled = new Set(
+      Object.values(modules)
+        .flat()
+        .map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1])
+        .filter((name): name is string => name !== undefined),
+    );
+    expect(bundled.has('react-dom')).toBe(true);
+    for (const name of bundled) {
+      expect(licences).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\S+ \\(`, 'm'));
+    }
+    // The app's files and nothing else (the server's own code ships in the bundle).
+    const app = ['dist/serve/index.html', 'dist/serve/THIRD-PARTY-LICENSES.txt', ...Object.keys(modules)].sort();
+    expect(packed.files.map((f) => f.path).filter((path) => path.startsWith('dist/serve/')).sort()).toEqual(app);
   });
 
   describe('installed from the tarball, offline, into a temporary prefix', () => {

@@ -475,9 +475,9 @@ describe('batches', () => {
 });
 
 describe('the engine', () => {
-  test('“Le moteur ne fait aucun affichage”: nothing in src/core prints or exits', () => {
+  test('“Le moteur ne fait aucun affichage”: nothing in src/core (nor the server, src/server) prints or exits', () => {
     const offenders: string[] = [];
-    for (const folder of ['core']) {
+    for (const folder of ['core', 'server']) {
       const sources = readdirSync(join(ROOT, 'src', folder), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
       for (const file of sources) {
         const code = readFileSync(join(ROOT, 'src', folder, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');

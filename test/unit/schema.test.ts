@@ -6,6 +6,7 @@ import { generateTypes } from '../../scripts/schema-types.mjs';
 import { readTemplates } from '../../src/core/assets.js';
 import { checkTypeDefinition } from '../../src/core/catalogue-check.js';
 import { BUILT_CATALOGUES_FILE, CATALOGUE_FILE, CATALOGUE_SCHEMA_FILE, defaultRegistry, type BuiltCatalogue, type TypeDefinition } from '../../src/core/registry.js';
+import { PARAGRAPHS_KEYWORD } from '../../src/core/schema-keywords.js';
 import { createAjv } from '../../src/core/validate.js';
 import { ROOT } from '../support/paths.js';
 
@@ -45,6 +46,24 @@ describe('schemas', () => {
         }
       });
     }
+  });
+
+  // The wizard and the browser form ask a text of paragraphs in an editor by the flag; the user
+  // learns from the description that a blank line separates two: the two must go together.
+  test('a text is marked `x-paragraphes` exactly where its description says a blank line separates paragraphs', () => {
+    const marked: string[] = [];
+    const described: string[] = [];
+    for (const file of readdirSync(SCHEMAS)) {
+      walk(JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')), (node, path) => {
+        if (node[PARAGRAPHS_KEYWORD] !== undefined) {
+          marked.push(`${file}${path}`);
+          expect(`${file}${path}: ${JSON.stringify(node[PARAGRAPHS_KEYWORD])} ${String(node.type)}`).toMatch(/: true string$/);
+        }
+        if (typeof node.description === 'string' && /ligne vide sépare/.test(node.description)) described.push(`${file}${path}`);
+      });
+    }
+    expect(marked).toEqual(described);
+    expect(marked.length).toBeGreaterThan(0);
   });
 
   test('references only point into the common schema or the schema\'s own definitions', () => {

@@ -114,6 +114,9 @@ describe('start-up: what each command loads', () => {
     // The type's rules come without its compose step: no composition code, no date-fns.
     expect(packages.has('date-fns')).toBe(false);
     expect(files.filter((f) => /(?:src|dist)\/core\/(?:compose|french|render|docx)\.[jt]s$/.test(f))).toEqual([]);
+    // The server of `convention serve` (node:http, its API) is that command's alone.
+    expect(files.filter((f) => /(?:src|dist)\/(?:server\/|cli\/serve-command)/.test(f))).toEqual([]);
+    expect(builtins).not.toContain('http');
   });
 
   test('validate of an invalid file loads the code frame, still not docx', () => {
@@ -141,7 +144,7 @@ describe('start-up: what each command loads', () => {
     for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
   });
 
-  test.each([[['--help']], [[]], [['render', '--help']], [['completion', 'bash']]])(
+  test.each([[['--help']], [[]], [['render', '--help']], [['serve', '--help']], [['completion', 'bash']]])(
     'convention %j (help in French, completion script) loads none of the heavy packages',
     (args) => {
       const help = loadedBy([BIN, ...args]);
@@ -153,6 +156,9 @@ describe('start-up: what each command loads', () => {
       for (const heavy of [...HEAVY, 'ajv', 'chalk']) expect(packages.has(heavy)).toBe(false);
       // The help is plain text: not even the YAML parser (the completion script lists the types, read from the schemas).
       if (args[0] !== 'completion') expect(packages.has('yaml')).toBe(false);
+      // The server is loaded by `convention serve` itself, not by its help.
+      expect(help.files.filter((f) => /(?:src|dist)\/server\//.test(f))).toEqual([]);
+      expect(help.builtins).not.toContain('http');
     },
   );
 

@@ -10,10 +10,10 @@ import { defaultRegistry } from '../../src/core/registry.js';
 import { answerChecker } from '../../src/wizard/answer-check.js';
 import { conventionDocument } from '../../src/wizard/document.js';
 import { BACK, parseYesNo, WizardAborted } from '../../src/wizard/prompts.js';
-import { describeType, withoutDefaults, type ObjectField } from '../../src/wizard/schema-walk.js';
+import { describeType, fieldOf, withoutDefaults, type Field, type ObjectField, type TextField } from '../../src/wizard/schema-walk.js';
 import { answersFrom, scriptedPrompts, type Answerer } from '../../src/wizard/scripted-prompts.js';
 import { checkText, formOf, guideOf, type TypeGuide } from '../../src/wizard/type-form.js';
-import { askConvention, isoDate } from '../../src/wizard/wizard.js';
+import { askConvention, isoDate, isParagraphs } from '../../src/wizard/wizard.js';
 import { readWizardData } from '../../src/wizard/wizard-data.js';
 import { EXAMPLES, ROOT, temporaryFolder } from '../support/paths.js';
 import { fillSkeleton } from '../support/skeleton-fill.js';
@@ -465,6 +465,26 @@ describe('French answers', () => {
     expect(prompts.asked.find((q) => q.path === '/engagements/initiatives_locales/actions')).toMatchObject({ type: 'editor' });
     expect(prompts.asked.find((q) => q.path === '/parties/0/nom')).toMatchObject({ type: 'input' });
     expect((result.engagements as { initiatives_locales: { actions: string } }).initiatives_locales.actions).toBe(actions);
+  });
+
+  // The wizard once recognised a text of paragraphs by a phrase of its description: a reworded
+  // help line would have silently turned it back into a one-line prompt.
+  test('a text is asked in the editor where its schema marks it `x-paragraphes`, whatever its description says', () => {
+    const text = (schema: Record<string, unknown>) => fieldOf({ type: 'string', minLength: 1, ...schema }) as TextField;
+    expect(isParagraphs(text({ description: 'Texte du bloc.', 'x-paragraphes': true }))).toBe(true);
+    expect(isParagraphs(text({ description: 'Texte ; une ligne vide sépare deux paragraphes.' }))).toBe(false);
+    expect(isParagraphs(text({ description: 'Texte.', 'x-paragraphes': false }))).toBe(false);
+  });
+
+  // These three texts are rendered paragraph by paragraph (compose.ts `paragraphs`, the templates'
+  // `paragraphes` helper) but were asked on one line: a pasted second paragraph went to the next
+  // question.
+  test('the presentation of a party and the introductions of a cadre-national are texts of paragraphs', () => {
+    const at = (field: Field, keys: string[]): Field =>
+      keys.reduce<Field>((node, key) => (node.kind === 'object' ? node.properties.find((p) => p.key === key)! : node.kind === 'array' ? node.items : node), field);
+    for (const type of defaultRegistry().types) expect([type.id, isParagraphs(at(formOf(type.id), ['parties', '', 'presentation']) as TextField)]).toEqual([type.id, true]);
+    expect(isParagraphs(at(formOf('cadre-national'), ['engagements', '', 'introduction']) as TextField)).toBe(true);
+    expect(isParagraphs(at(formOf('cadre-national'), ['conventions_locales', 'introduction']) as TextField)).toBe(true);
   });
 
   test('a signature date typed 24/11/2022 is asked once and stored as 2022-11-24', async () => {

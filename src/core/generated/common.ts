@@ -155,7 +155,7 @@ export interface Partie {
   siret?: Siret;
   courriel?: Courriel;
   /**
-   * Paragraphe propre à l'organisme, placé dans le préambule (facultatif ; le texte type de l'Assurance Maladie est ajouté d'office).
+   * Paragraphe propre à l'organisme, placé dans le préambule (facultatif ; le texte type de l'Assurance Maladie est ajouté d'office) ; une ligne vide sépare deux paragraphes.
    */
   presentation?: string;
   /**
