@@ -29,6 +29,8 @@ export interface Question {
   message: string;
   /** One line of help under the question (the schema's description). */
   help?: string;
+  /** An optional value: an empty answer leaves it out (said by the prompt when not by the message). */
+  optional?: boolean;
 }
 
 export interface Choice<T> {
@@ -120,7 +122,7 @@ async function readLines(q: Question & { default?: string }, output: (text: stri
   output(`? ${q.message}`);
   output(
     HELP_STYLE(
-      `  Tapez ou collez le texte ; une ligne vide sépare deux paragraphes. Terminez par une ligne « ${END_OF_TEXT} » seule${q.default ? ' (« . » d’emblée garde le texte actuel)' : ''}, ou « < » seul pour la question précédente.`,
+      `  Tapez ou collez le texte ; une ligne vide sépare deux paragraphes. Terminez par une ligne « ${END_OF_TEXT} » seule${q.default ? ' (« . » d’emblée garde le texte actuel)' : q.optional ? ' (« . » d’emblée passe la question)' : ''}, ou « < » seul pour la question précédente.`,
     ),
   );
   const reader = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
@@ -189,7 +191,7 @@ export function terminalPrompts(output: (text: string) => void = (text) => proce
       const check = (answer: string) => (canGoBack(q) && isBack(answer) ? true : q.validate ? q.validate(answer) : true);
       let text: string;
       if (process.env.VISUAL || process.env.EDITOR) {
-        output(HELP_STYLE('  Le texte s’ouvre dans votre éditeur ; une ligne vide sépare deux paragraphes. Enregistrez et fermez pour valider.'));
+        output(HELP_STYLE(`  Le texte s’ouvre dans votre éditeur ; une ligne vide sépare deux paragraphes. Enregistrez et fermez pour valider${q.optional ? ' (un texte vide passe la question)' : ''}.`));
         text = await ask<string>(q, { type: 'editor', default: q.default, postfix: '.txt', waitForUserInput: true, validate: check });
       } else {
         text = await readLines(q, output, check);
