@@ -118,6 +118,11 @@ export const END_OF_TEXT = '.';
  */
 async function readLines(q: Question & { default?: string }, output: (text: string) => void, check: (text: string) => true | string): Promise<string> {
   const { createInterface } = await import('node:readline');
+  // On a terminal, read in raw mode as inquirer does: Ctrl-C is then a key the reader sees ('SIGINT'
+  // below), ending the question like Ctrl-C in any other prompt (the wizard offers to keep the
+  // draft), rather than a signal that ends the process. Pasted lines arrive as typed lines. Set up
+  // before the question is shown, so that nothing typed as soon as it shows is read otherwise.
+  const reader = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
   if (q.help) output(HELP_STYLE(`  ${q.help}`));
   output(`? ${q.message}`);
   output(
@@ -125,7 +130,6 @@ async function readLines(q: Question & { default?: string }, output: (text: stri
       `  Tapez ou collez le texte ; une ligne vide sépare deux paragraphes. Terminez par une ligne « ${END_OF_TEXT} » seule${q.default ? ' (« . » d’emblée garde le texte actuel)' : q.optional ? ' (« . » d’emblée passe la question)' : ''}, ou « < » seul pour la question précédente.`,
     ),
   );
-  const reader = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
   const lines: string[] = [];
   try {
     for (;;) {
