@@ -8,7 +8,7 @@ import { lstat, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedConvention } from './load.js';
 import type { Problem } from './problem.js';
-import { readRegularFile } from './regular-file.js';
+import { ioReason, megabytes, readRegularFile } from './regular-file.js';
 
 export interface Logo {
   role: string;
@@ -78,7 +78,7 @@ async function readConfined(yamlFile: string, logo: string): Promise<{ ok: true;
     target = await realpath(resolve(dirname(resolve(yamlFile)), logo));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? notFound : unreadable(ioReason(code));
+    return code === 'ENOENT' || code === 'ENOTDIR' ? notFound : unreadable(ioReason(error));
   }
   const inside = relative(folder, target);
   if (isAbsolute(inside) || inside === '..' || inside.startsWith('..' + sep)) {
@@ -103,25 +103,14 @@ async function readConfined(yamlFile: string, logo: string): Promise<{ ok: true;
       return {
         ok: false,
         code: 'logo-trop-lourd',
-        message: `Le logo ${logo} pèse plus de 1 Mo${read.atLeast ? '' : ` (${megabytes(read.size)} Mo)`} : réduisez l'image.`,
+        message: `Le logo ${logo} pèse plus de 1 Mo${read.atLeast ? '' : ` (${megabytes(read.size, 2)} Mo)`} : réduisez l'image.`,
       };
     }
     return { ok: true, bytes: read.bytes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? notFound : unreadable(ioReason(code));
+    return code === 'ENOENT' ? notFound : unreadable(ioReason(error));
   }
-}
-
-function ioReason(code: string | undefined): string {
-  if (code === 'EACCES' || code === 'EPERM') return 'lecture non autorisée';
-  if (code === 'ELOOP') return 'boucle de liens symboliques';
-  if (code === 'EISDIR') return "c'est un dossier, pas un fichier";
-  return `erreur de lecture (${code ?? 'inconnue'})`;
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / 1048576).toFixed(2).replace('.', ',');
 }
 
 /**

@@ -102,6 +102,8 @@ export function ioReason(error: unknown): string {
       return 'lecture non autorisée';
     case 'EISDIR':
       return "c'est un dossier, pas un fichier";
+    case 'ELOOP':
+      return 'boucle de liens symboliques';
     case 'ENXIO':
       return "ce n'est pas un fichier ordinaire (une socket ?) : il n'est pas lu";
     default:
@@ -109,7 +111,7 @@ export function ioReason(error: unknown): string {
   }
 }
 
-/** Megabytes with one decimal, as the size messages show them. */
-export function megabytes(bytes: number): string {
-  return (bytes / 1048576).toFixed(1);
+/** Megabytes as the French messages show them: « 1,9 » (a decimal comma), one decimal unless told. */
+export function megabytes(bytes: number, decimals = 1): string {
+  return (bytes / 1048576).toFixed(decimals).replace('.', ',');
 }

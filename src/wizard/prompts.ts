@@ -29,6 +29,8 @@ export interface Question {
   message: string;
   /** One line of help under the question (the schema's description). */
   help?: string;
+  /** An optional value: an empty answer leaves it out (said by the prompt when not by the message). */
+  optional?: boolean;
 }
 
 export interface Choice<T> {
@@ -116,14 +118,18 @@ export const END_OF_TEXT = '.';
  */
 async function readLines(q: Question & { default?: string }, output: (text: string) => void, check: (text: string) => true | string): Promise<string> {
   const { createInterface } = await import('node:readline');
+  // On a terminal, read in raw mode as inquirer does: Ctrl-C is then a key the reader sees ('SIGINT'
+  // below), ending the question like Ctrl-C in any other prompt (the wizard offers to keep the
+  // draft), rather than a signal that ends the process. Pasted lines arrive as typed lines. Set up
+  // before the question is shown, so that nothing typed as soon as it shows is read otherwise.
+  const reader = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
   if (q.help) output(HELP_STYLE(`  ${q.help}`));
   output(`? ${q.message}`);
   output(
     HELP_STYLE(
-      `  Tapez ou collez le texte ; une ligne vide sépare deux paragraphes. Terminez par une ligne « ${END_OF_TEXT} » seule${q.default ? ' (« . » d’emblée garde le texte actuel)' : ''}, ou « < » seul pour la question précédente.`,
+      `  Tapez ou collez le texte ; une ligne vide sépare deux paragraphes. Terminez par une ligne « ${END_OF_TEXT} » seule${q.default ? ' (« . » d’emblée garde le texte actuel)' : q.optional ? ' (« . » d’emblée passe la question)' : ''}, ou « < » seul pour la question précédente.`,
     ),
   );
-  const reader = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
   const lines: string[] = [];
   try {
     for (;;) {
@@ -189,7 +195,7 @@ export function terminalPrompts(output: (text: string) => void = (text) => proce
       const check = (answer: string) => (canGoBack(q) && isBack(answer) ? true : q.validate ? q.validate(answer) : true);
       let text: string;
       if (process.env.VISUAL || process.env.EDITOR) {
-        output(HELP_STYLE('  Le texte s’ouvre dans votre éditeur ; une ligne vide sépare deux paragraphes. Enregistrez et fermez pour valider.'));
+        output(HELP_STYLE(`  Le texte s’ouvre dans votre éditeur ; une ligne vide sépare deux paragraphes. Enregistrez et fermez pour valider${q.optional ? ' (un texte vide passe la question)' : ''}.`));
         text = await ask<string>(q, { type: 'editor', default: q.default, postfix: '.txt', waitForUserInput: true, validate: check });
       } else {
         text = await readLines(q, output, check);

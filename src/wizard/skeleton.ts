@@ -76,7 +76,10 @@ class SkeletonBuilder {
     const alternatives = Array.isArray(field.schema.anyOf) ? (field.schema.anyOf as { required?: string[] }[]) : [];
     const alsoRequired = new Set(alternatives.find((a) => Array.isArray(a.required))?.required ?? []);
     for (const property of fillableProperties(field)) {
-      if (property.key in given) result[property.key] = given[property.key];
+      if (property.key in given) {
+        // A stock value that is the schema's default (`sans_article: false`) goes without saying.
+        if (property.required || given[property.key] !== property.default) result[property.key] = given[property.key];
+      }
       else if (property.required || alsoRequired.has(property.key) || property.key in hint) result[property.key] = this.value(property, [...path, property.key], hint[property.key]);
     }
     return result;

@@ -70,15 +70,21 @@ export interface TypeGuide {
    * role, as many times as it needs parties.
    */
   neededRoles: string[];
-  /** Whether an optional rubrique means something with the answers given so far. */
-  admits(pointer: string, answers: Record<string, unknown>): boolean;
+  /**
+   * Whether an optional rubrique means something with the answers given so far (and, given `today`,
+   * on that day: « Signature prévue » only for a date to come).
+   */
+  admits(pointer: string, answers: Record<string, unknown>, today?: string): boolean;
   /**
    * The values a list of fixed values, or a closed choice, may take with the answers given so far
    * (the model's options, the type's regimes, a party's roles whose place is not yet full), if the
    * catalogue restricts them.
    */
   choices(pointer: string, answers: Record<string, unknown>): string[] | undefined;
-  /** Whether an optional rubrique is expected with the answers so far (DPOs under sous-traitance): offered with « oui » by default. */
+  /**
+   * Whether an optional rubrique is expected with the answers so far (DPOs under sous-traitance):
+   * offered with « oui » by default.
+   */
   expected(pointer: string, answers: Record<string, unknown>): boolean;
   /**
    * The domain rules `validate` applies, on the answers given so far: the problems inside the
@@ -88,6 +94,15 @@ export interface TypeGuide {
 }
 
 const dotted = (pointer: string) => pointer.replace(/^\//, '').split('/').join('.');
+
+/** The common rubrique that lets a signature date be in the future (the rule `date-signature-future`, src/core/rules.ts). */
+const PLANNED_SIGNATURE = 'signature.prevue';
+
+/** Whether the signature date answered is after `today` (both `YYYY-MM-DD`). */
+function signatureToCome(answers: Record<string, unknown>, today: string): boolean {
+  const date = (answers.signature as { date?: unknown } | undefined)?.date;
+  return typeof date === 'string' && date > today;
+}
 
 export async function guideOf(typeId: string): Promise<TypeGuide> {
   const definition = await defaultRegistry().definition(typeId);
@@ -111,8 +126,10 @@ export async function guideOf(typeId: string): Promise<TypeGuide> {
       return place ? { genre: catalogue.parties[place]!.genre } : {};
     },
     neededRoles: Object.values(catalogue.parties).flatMap((p) => Array.from({ length: p?.min ?? 0 }, () => Object.keys(p!.roles)[0]!)),
-    admits(pointer, answers) {
+    admits(pointer, answers, today) {
       const path = dotted(pointer);
+      // « prevue » only lets a date to come pass (src/core/rules.ts): after a date already past, it says nothing.
+      if (path === PLANNED_SIGNATURE && today !== undefined && !signatureToCome(answers, today)) return false;
       // An option's own words only with that option chosen.
       const option = Object.entries(catalogue.options?.textes ?? {}).find(([, text]) => text?.champ === path)?.[0];
       if (option && catalogue.options) {

@@ -14,8 +14,11 @@ export interface Preset {
   libelle: string;
   /** Roles the preset is offered for (a role `mission-locale-nord` matches `mission-locale`). */
   roles: string[];
-  /** Asked before the values are filled, then replaced in them (`{departement}`). */
-  variables?: Record<string, { titre: string; aide?: string }>;
+  /**
+   * Asked before the values are filled, then replaced in them (`{departement}`); `preposition`:
+   * the answer begins with its preposition (« de la Loire »), as the name takes it.
+   */
+  variables?: Record<string, { titre: string; aide?: string; preposition?: boolean }>;
   valeurs: Record<string, unknown>;
 }
 
@@ -48,6 +51,21 @@ export function readWizardData(file: string = WIZARD_DATA_FILE): WizardData {
 /** True when the preset is meant for that role (`mission-locale-est` is a `mission-locale`). */
 export function presetFitsRole(preset: Preset, role: string): boolean {
   return preset.roles.some((r) => role === r || role.startsWith(`${r}-`));
+}
+
+/** French prepositions a place's name is given with in a stock name (« de la Loire », « du Rhône », « d'Évry »). */
+const PREPOSITION = /^(?:de|du|des)\s+\S|^d['’]\S/i;
+
+/** Why a stock party's variable answer is refused, or `undefined` when it fits. */
+export function variableProblem(variable: NonNullable<Preset['variables']>[string], answer: string): string | undefined {
+  const text = answer.trim();
+  if (!text) return `Réponse attendue pour « ${variable.titre} ».`;
+  // Typed without it (« Loire », « 42 »), the name would read « Caisse Primaire d'Assurance Maladie Loire ».
+  if (variable.preposition && !PREPOSITION.test(text)) {
+    const examples = variable.aide ? ` ; ${variable.aide.charAt(0).toLowerCase()}${variable.aide.slice(1)}` : '.';
+    return `« ${variable.titre} » : commencez par la préposition (de, du, des, d’)${examples}`;
+  }
+  return undefined;
 }
 
 /** The preset's values with its variables replaced (`{departement}` → `de la Loire`). */

@@ -25,7 +25,7 @@ import {
 } from './schema-walk.js';
 import type { TypeGuide } from './type-form.js';
 import { valueAt } from './schema-walk.js';
-import { fillPreset, presetFitsRole, type Preset, type WizardData } from './wizard-data.js';
+import { fillPreset, presetFitsRole, variableProblem, type Preset, type WizardData } from './wizard-data.js';
 
 export interface WizardOptions {
   data: WizardData;
@@ -254,21 +254,35 @@ class Walker {
   private async objectFields(field: ObjectField, path: Path, into: Record<string, unknown>): Promise<Record<string, unknown>> {
     let filled: Record<string, unknown> = {};
     let defaults: Record<string, unknown> = {};
-    for (const property of fillableProperties(field)) {
+    const properties = fillableProperties(field);
+    const groups = atLeastOneOf(field);
+    for (const [index, property] of properties.entries()) {
       const at = [...path, property.key];
       if (property.kind === 'const') {
         into[property.key] = property.value;
         continue;
       }
       if (property.key in filled) {
+        // A stock value that is the schema's default (`sans_article: false`) is known, not written.
+        if (!property.required && filled[property.key] === property.default) continue;
         into[property.key] = filled[property.key];
         this.say(`  ${labelOf(property)} : ${display(filled[property.key])}`);
         continue;
       }
-      if (!property.required) {
-        if (!this.options.advanced && this.data.avancees.includes(property.key)) continue;
-        // A rubrique the catalogue makes meaningless with the answers so far is not offered.
-        if (this.options.guide && !this.options.guide.admits(toPointer(at), this.answers())) continue;
+      // The last rubrique left of a group of which one is needed (a block's text or list) is not
+      // optional any more: declined too, the object could only be refused and asked again.
+      const group = property.required ? undefined : groups.find((keys) => keys.includes(property.key));
+      const lastOfGroup =
+        group !== undefined &&
+        !group.some((key) => into[key] !== undefined) &&
+        !properties.slice(index + 1).some((later) => group.includes(later.key) && this.offered(later, [...path, later.key]));
+      if (lastOfGroup) {
+        const titles = properties.filter((p) => group.includes(p.key)).map((p) => `« ${labelOf(p)} »`);
+        this.say(`  Au moins une de ces rubriques est attendue : ${titles.join(', ')}.`);
+      }
+      const required = property.required || lastOfGroup;
+      if (!required) {
+        if (!this.offered(property, at)) continue;
         const pointer = toPointer(at);
         const earlier = this.earlier(pointer);
         if (property.kind === 'boolean') {
@@ -308,7 +322,7 @@ class Walker {
       if (property.kind === 'object' || property.kind === 'array') this.section(property, at);
       const asked = property.key in defaults ? ({ ...property, default: defaults[property.key] } as Field) : property;
       const before = this.asked.length;
-      into[property.key] = await this.field(asked, at, !property.required);
+      into[property.key] = await this.field(asked, at, !required);
       if (path.length === 0) {
         await this.checkSection(asked, at, into);
         if (asked.kind === 'object' || asked.kind === 'array') await this.review(asked, at, into, this.asked.length > before);
@@ -328,6 +342,12 @@ class Walker {
       }
     }
     return into;
+  }
+
+  /** Whether an optional rubrique is offered: not an advanced one (without `--avance`), and meaningful with the answers so far. */
+  private offered(property: Field, at: Path): boolean {
+    if (!this.options.advanced && this.data.avancees.includes(property.key)) return false;
+    return !this.options.guide || this.options.guide.admits(toPointer(at), this.answers(), this.options.today);
   }
 
   /**
@@ -427,7 +447,7 @@ class Walker {
           path: `${toPointer(path)}#${name}`,
           message: variable.titre,
           help: variable.aide,
-          validate: (text) => (text.trim() ? true : `Réponse attendue pour « ${variable.titre} ».`),
+          validate: (text) => variableProblem(variable, text) ?? true,
         })
       ).trim();
     }
@@ -487,11 +507,14 @@ class Walker {
     }
     const help = this.help(field);
     // A text of paragraphs (marked `x-paragraphes` in its schema) in an editor.
-    const ask = isParagraphs(field) ? this.prompts.editor.bind(this.prompts) : this.prompts.input.bind(this.prompts);
+    const paragraphs = isParagraphs(field);
+    const ask = paragraphs ? this.prompts.editor.bind(this.prompts) : this.prompts.input.bind(this.prompts);
     const text = await ask({
       kind: 'value',
       path: pointer,
-      message: optional ? `${label} (facultatif, Entrée pour passer)` : label,
+      // In a text of paragraphs Entrée starts a new line: the prompt says how to pass.
+      message: optional ? `${label} (facultatif${paragraphs ? '' : ', Entrée pour passer'})` : label,
+      ...(optional ? { optional } : {}),
       help: field.format === 'date' ? `${help ? `${help} ` : ''}Aussi : 12/12/2023 ou 12 décembre 2023.` : help,
       ...(defaultValue !== undefined && typeof defaultValue !== 'object' ? { default: String(defaultValue) } : {}),
       validate: (answer) => {
@@ -664,6 +687,16 @@ class Walker {
  */
 export function isParagraphs(field: TextField): boolean {
   return field.kind === 'string' && field.paragraphs === true && !field.enum && !field.format && !field.pattern;
+}
+
+/**
+ * The groups of rubriques of which an object needs at least one (`anyOf: [{required: [texte]},
+ * {required: [liste]}]`), each in the schema's words.
+ */
+function atLeastOneOf(field: ObjectField): string[][] {
+  const alternatives = Array.isArray(field.schema.anyOf) ? (field.schema.anyOf as Record<string, unknown>[]) : [];
+  const single = alternatives.every((a) => Object.keys(a).length === 1 && Array.isArray(a.required) && a.required.length === 1);
+  return alternatives.length > 1 && single ? [alternatives.map((a) => String((a.required as unknown[])[0]))] : [];
 }
 
 /** The answer « (ne pas renseigner) » of an optional value. */

@@ -63,7 +63,7 @@ describe('hostile inputs (real bin)', () => {
     closeSync(fd);
     const run = runCli(['validate', file]);
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain('fichier trop volumineux (50.0 Mo');
+    expect(run.stdout).toContain('fichier trop volumineux (50,0 Mo');
   });
 
   test('an alias bomb is refused (exit 1)', () => {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { newCommand } from '../../src/cli/new-command.js';
 import { defaultRegistry } from '../../src/core/registry.js';
+import { draftText } from '../../src/wizard/draft.js';
 import { answersFrom, scriptedPrompts } from '../../src/wizard/scripted-prompts.js';
+import { formOf } from '../../src/wizard/type-form.js';
 import { BIN, EXAMPLES, temporaryFolder } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 import { fillSkeleton } from '../support/skeleton-fill.js';
@@ -113,9 +115,15 @@ describe('convention new (real bin)', () => {
  * Runs `convention new` in a pseudo-terminal; `steps` are [text awaited on the screen, keys typed or
  * signal sent], in order. Resolves with the exit status and what the terminal showed.
  */
-async function drive(output: string, steps: [string, string | NodeJS.Signals][]): Promise<{ status: number | null; text: string; done: number }> {
-  const command = `echo "PID=$$"; exec "${process.execPath}" "${BIN}" new --type locale-ccas -o "${output}"`;
-  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1' } });
+async function drive(
+  output: string,
+  steps: [string, string | NodeJS.Signals][],
+  args = `--type locale-ccas -o "${output}"`,
+): Promise<{ status: number | null; text: string; done: number }> {
+  const command = `echo "PID=$$"; exec "${process.execPath}" "${BIN}" new ${args}`;
+  // No editor: a text of paragraphs is typed line by line in the terminal.
+  const { VISUAL: _visual, EDITOR: _editor, ...env } = process.env;
+  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...env, NO_COLOR: '1' } });
   let text = '';
   let done = 0;
   let seen = 0;
@@ -154,6 +162,25 @@ async function drive(output: string, steps: [string, string | NodeJS.Signals][])
     expect(run.text).toContain(`reprenez avec « convention new --reprendre ${draft} »`);
     expect(readdirSync(folder)).toEqual(['w.brouillon.yaml']);
     expect(parse(readFileSync(draft, 'utf8'))).toMatchObject({ type: 'locale-ccas', modele: 'unccas-2022' });
+  });
+
+  // Typed line by line (no editor), a text of paragraphs was read outside inquirer: Ctrl-C there
+  // ended the wizard at once, keeping the draft without asking.
+  test('Ctrl-C while a text of paragraphs is typed line by line asks, like elsewhere, whether to keep the draft', async () => {
+    const folder = temporaryFolder();
+    const draft = join(folder, 'm.brouillon.yaml');
+    const data = parse(readFileSync(join(EXAMPLES, 'locale-ccas-montbrison.yaml'), 'utf8')) as Record<string, unknown>;
+    const form = formOf('locale-ccas');
+    writeFileSync(draft, draftText(form, data, { schemaPath: 'x', draft, stop: 'value:/engagements/initiatives_locales/actions' }));
+    const run = await drive(join(folder, 'm.yaml'), [
+      ['Tapez ou collez le texte', 'Une première ligne\r'],
+      ['Une première ligne', '\x03'],
+      ['Garder le brouillon', 'n\r'],
+    ], `--reprendre "${draft}"`);
+    expect(run.done).toBe(3);
+    expect(run.status).toBe(130);
+    expect(run.text).toContain('Interrompu : aucun fichier écrit.');
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   test.each(['SIGTERM', 'SIGHUP'] as const)('%s after an answer keeps the draft without asking, exit 130', async (signal) => {

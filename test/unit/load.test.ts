@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_ALIAS_EXPANSION, parseConvention, readConventionFile } from '../../src/core/load.js';
 import { UserError } from '../../src/core/errors.js';
-import { readRegularFile } from '../../src/core/regular-file.js';
+import { ioReason, megabytes, readRegularFile } from '../../src/core/regular-file.js';
 import { temporaryFolder } from '../support/paths.js';
 
 describe('load', () => {
@@ -106,5 +106,19 @@ describe('load', () => {
     const result = parseConvention(text, 'a.yaml');
     expect(result.ok && result.value.data).toEqual({ a: 1, b: 2 });
     expect(result.ok && result.value.text).toBe(text);
+  });
+});
+
+// Sizes were printed with a point (« 1.9 Mo »), an English decimal separator, in French messages;
+// the logos had their own copy of the helpers, with a comma.
+describe('sizes and read errors in French', () => {
+  test('megabytes are written with a decimal comma', () => {
+    expect(megabytes(1.9 * 1048576)).toBe('1,9');
+    expect(megabytes(50 * 1048576)).toBe('50,0');
+    expect(megabytes(1.03 * 1048576, 2)).toBe('1,03');
+  });
+
+  test('a loop of symbolic links is named as such', () => {
+    expect(ioReason(Object.assign(new Error('loop'), { code: 'ELOOP' }))).toBe('boucle de liens symboliques');
   });
 });

@@ -504,3 +504,86 @@ describe('init skeletons', () => {
     expect(await checkText(fillSkeleton(text), 'squelette.yaml', TODAY)).toEqual([]);
   });
 });
+
+// Defects found by driving `convention new` in a real terminal (tmux) for every type and model, as
+// a first-time officer would: each question below was asked although it should not have been, or
+// accepted what it should have refused.
+describe('first-time walk in a terminal', () => {
+  beforeEach(() => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  });
+
+  test('a stock party’s variable said « précédé de sa préposition » but took « Essonne », giving « Caisse Primaire d’Assurance Maladie Essonne »', async () => {
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { 'preset:/parties/1': 'cpam', 'variable:/parties/1#departement': ['Essonne', "de l'Essonne"] });
+    const { result, prompts } = await ask(formOf('locale-ccas'), answers, false);
+    expect(prompts.asked.filter((q) => q.path === '/parties/1#departement')).toHaveLength(2);
+    expect(prompts.transcript).toContain(
+      "> « Département, précédé de sa préposition » : commencez par la préposition (de, du, des, d’) ; par exemple « de la Loire », « du Rhône », « de l'Essonne », « des Hauts-de-Seine ».",
+    );
+    expect((result.parties as { nom: string }[])[1]!.nom).toBe("Caisse Primaire d'Assurance Maladie de l'Essonne");
+  });
+
+  test('a stock party fills « Nom employé sans article » too: it is not asked, and not written when it is the default', async () => {
+    const answers = answersFrom(example('locale-ccas-marolles.yaml'), { 'preset:/parties/1': 'cpam', 'variable:/parties/1#departement': "de l'Essonne" });
+    const { result, prompts } = await ask(formOf('locale-ccas'), answers, false);
+    expect(prompts.asked.some((q) => q.path === '/parties/1/sans_article')).toBe(false);
+    expect(prompts.asked.some((q) => q.path === '/parties/0/sans_article')).toBe(true);
+    expect((result.parties as Record<string, unknown>[])[1]).not.toHaveProperty('sans_article');
+  });
+
+  // Its help says it lets a date to come pass: after a date already past it is meaningless. For a
+  // date to come it stays « non » by default, so that a mistyped year is caught by the rule.
+  test('« Signature prévue » is asked only for a date after today', async () => {
+    const guide = await guideOf('locale-ccas');
+    const past = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml')));
+    await askConvention(formOf('locale-ccas'), past, { data, check, advanced: false, guide, today: TODAY });
+    expect(past.asked.some((q) => q.path === '/signature/prevue')).toBe(false);
+    const future = scriptedPrompts(answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': '2025-09-15', '/signature/prevue': true }));
+    const result = await askConvention(formOf('locale-ccas'), future, { data, check, advanced: false, guide, today: TODAY });
+    expect(future.asked.find((q) => q.path === '/signature/prevue')).toMatchObject({ type: 'confirm', default: false });
+    expect(result.signature).toMatchObject({ date: '2025-09-15', prevue: true });
+  });
+
+  // The cadre-national's blocks and engagement articles need one of several optional rubriques:
+  // all declined, the object was refused in ajv's words (« «  » : « {…} » ne correspond à aucune
+  // des formes admises ») and asked again the same way, without end.
+  test('in an object that needs one of several optional rubriques, the last one left is asked as required', async () => {
+    const schema = structuredClone(schemaOf('locale-ccas')) as Record<string, any>;
+    schema.properties.bloc = {
+      title: 'Bloc',
+      description: 'Un texte ou une liste.',
+      type: 'object',
+      additionalProperties: false,
+      anyOf: [{ required: ['texte'] }, { required: ['liste'] }],
+      properties: {
+        intertitre: { title: 'Intertitre', description: 'Facultatif.', type: 'string', minLength: 1 },
+        texte: { title: 'Texte', description: 'Le texte.', type: 'string', minLength: 1 },
+        liste: { title: 'Liste', description: 'Des points.', type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      },
+    };
+    schema.required.push('bloc');
+    const scripted = answersFrom(example('locale-ccas-marolles.yaml'), { '/bloc/texte': '', '/bloc/liste/0': 'Un point.', 'more:/bloc/liste/1': false });
+    let rounds = 0;
+    const answers: Answerer = (q) => {
+      if (q.path === '/bloc/texte' && ++rounds > 3) throw new Error('« Bloc » redemandé sans fin');
+      return scripted(q);
+    };
+    const { result, prompts } = await ask(describeType(schema, common), answers, false);
+    expect(prompts.transcript.filter((line) => /aucune des formes admises/.test(line))).toEqual([]);
+    expect(prompts.asked.some((q) => q.kind === 'include' && q.path === '/bloc/liste')).toBe(false);
+    expect(prompts.transcript).toContain('  Au moins une de ces rubriques est attendue : « Texte », « Liste ».');
+    expect(result.bloc).toEqual({ liste: ['Un point.'] });
+  });
+
+  test('an optional text of paragraphs does not say « Entrée pour passer » (Entrée there starts a new paragraph)', async () => {
+    const { prompts } = await ask(formOf('cadre-national'), answersFrom(example('cadre-national-unml.yaml')), false);
+    const introduction = prompts.asked.find((q) => q.path === '/engagements/0/introduction')!;
+    expect(introduction).toMatchObject({ type: 'editor', optional: true });
+    expect(introduction.message).not.toMatch(/Entrée/);
+  });
+
+  test('an article’s identifier (for cross-references) is an advanced rubrique', async () => {
+    const { prompts } = await ask(formOf('cadre-national'), answersFrom(example('cadre-national-unml.yaml')), false);
+    expect(prompts.asked.some((q) => /^\/engagements\/\d+\/id$/.test(q.path))).toBe(false);
+  });
+});
