@@ -427,7 +427,7 @@ const checkAnnexes: Rule = ({ data, catalogue, definition, modele, filled, facts
     articles ??= planArticles(catalogue, modele, filled(), facts);
     const entry = catalogue.annexes?.[annex.id];
     const where = articlesCiting(articles, entry?.citee_dans ?? []);
-    const sometimes = entry?.gabarit ? " (l'outil ne la rédige que dans certains cas : voir la description de la rubrique « annexes »)" : '';
+    const sometimes = entry?.gabarit ? " ici (seulement dans les cas que dit la description de la rubrique « annexes »)" : '';
     problems.push({
       code: 'annexe-non-fournie',
       severity: 'error',
