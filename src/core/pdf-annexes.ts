@@ -22,6 +22,8 @@ export interface PdfAnnex {
   pdf: Uint8Array;
   /** Its file, as the YAML names it (messages). */
   fichier: string;
+  /** Its bookmark, as the document writes its annexes' headings (« Annexe 2 : … », French typography). */
+  signet: string;
 }
 
 export interface AppendedPdf {
@@ -40,20 +42,23 @@ export async function appendAnnexes(main: Uint8Array, annexes: readonly PdfAnnex
   const bookmarks = outline ? topBookmarks(outline) : [];
   let pdfa = declaresPdfA(document);
   for (const annex of [...annexes].sort((a, b) => a.numero - b.numero)) {
+    // A file pdf-lib cannot read (encrypted, truncated, no page tree) fails at load or at its pages.
     let source: PDFDocument;
+    let copied: PDFPage[];
     try {
       source = await PDFDocument.load(annex.pdf, { updateMetadata: false });
+      if (source.getPageCount() === 0) throw new NoPageError();
+      copied = await document.copyPages(source, source.getPageIndices());
     } catch (error) {
-      throw new AnnexPdfError(annex, (error as Error).message);
+      // pdf-lib's own words are English and technical: the reader gets what to do, in French.
+      throw new AnnexPdfError(annex, error instanceof NoPageError ? "il n'a aucune page" : 'fichier endommagé, chiffré ou que pdf-lib ne sait pas lire', error);
     }
-    if (source.getPageCount() === 0) throw new AnnexPdfError(annex, "il n'a aucune page");
     pdfa &&= declaresPdfA(source);
     // Before the first annex of the convention numbered after this one, if any.
     const next = bookmarks.find((bookmark) => bookmark.numero !== null && bookmark.numero > annex.numero && bookmark.page !== null);
     const pages = document.getPages();
     const before = next ? pages.findIndex((page) => page.ref === next.page) : -1;
     let at = before < 0 ? pages.length : before;
-    const copied = await document.copyPages(source, source.getPageIndices());
     let first: PDFPage | undefined;
     for (const page of copied) {
       // The page's tags belong to the structure tree of its own file, which is not copied.
@@ -61,23 +66,25 @@ export async function appendAnnexes(main: Uint8Array, annexes: readonly PdfAnnex
       document.insertPage(at++, page);
       first ??= page;
     }
-    // No-break spaces, as in the document's own annex headings (« Annexe 3 : … »).
-    if (outline && first) addBookmark(document, outline, bookmarks, `Annexe\u00a0${annex.numero}\u00a0: ${annex.titre}`, first.ref, next);
+    if (outline && first) addBookmark(document, outline, bookmarks, annex.signet, first.ref, next);
   }
   if (!pdfa) document.catalog.delete(PDFName.of('Metadata'));
   const bytes = await document.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { bytes: Buffer.from(bytes), pdfa };
 }
 
-/** A supplied PDF that cannot be appended, named by its file. */
+/** A supplied PDF that cannot be appended, named by its file; `reason` in French. */
 export class AnnexPdfError extends Error {
   constructor(
     readonly annex: PdfAnnex,
     readonly reason: string,
+    cause: unknown,
   ) {
-    super(`annexe ${annex.numero} (${annex.fichier}) : ${reason}`);
+    super(`annexe ${annex.numero} (${annex.fichier}) : ${reason}`, { cause });
   }
 }
+
+class NoPageError extends Error {}
 
 interface Bookmark {
   item: PDFDict;

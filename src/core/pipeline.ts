@@ -112,21 +112,27 @@ async function withSuppliedAnnexes(
   output: string,
   conversion: { timeoutSeconds: number; signal?: AbortSignal },
 ): Promise<Uint8Array> {
-  const [{ docxToPdf }, { appendAnnexes, AnnexPdfError }, { UserError }] = await Promise.all([import('./pdf.js'), import('./pdf-annexes.js'), import('./errors.js')]);
+  const [{ docxToPdf }, { appendAnnexes, AnnexPdfError }, { UserError }, { typography }] = await Promise.all([
+    import('./pdf.js'),
+    import('./pdf-annexes.js'),
+    import('./errors.js'),
+    import('./docx.js'),
+  ]);
   const annexes = [];
   for (const annex of built.supplied) {
     const file = files.find((f) => f.fichier === annex.fichier);
     // checkFile read every file a valid convention names; none missing here.
     if (!file) throw new Error(`annexe ${annex.numero} : fichier ${annex.fichier} non lu`);
     const label = `${output} (annexe ${annex.numero}, ${annex.fichier})`;
-    annexes.push({ ...annex, pdf: file.kind === 'pdf' ? file.bytes : await docxToPdf(file.bytes, label, conversion) });
+    const pdf = file.kind === 'pdf' ? file.bytes : await docxToPdf(file.bytes, label, conversion);
+    annexes.push({ ...annex, pdf, signet: typography(`Annexe ${annex.numero} : ${annex.titre}`) });
   }
   try {
     return (await appendAnnexes(pdf, annexes)).bytes;
   } catch (error) {
     if (!(error instanceof AnnexPdfError)) throw error;
     throw new UserError(
-      `${output} : l'annexe ${error.annex.numero} (${error.annex.fichier}) n'a pas pu être ajoutée au PDF, pdf-lib ne lit pas ce fichier (${error.reason}) ; enregistrez-le de nouveau en PDF, sans mot de passe. Aucun fichier de cette convention n'est écrit.`,
+      `${output} : l'annexe ${error.annex.numero} (${error.annex.fichier}) n'a pas pu être ajoutée au PDF : ${error.reason} ; enregistrez-la de nouveau en PDF, sans mot de passe. Aucun fichier de cette convention n'est écrit.`,
       'pdf-echec',
     );
   }
