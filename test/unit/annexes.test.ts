@@ -55,10 +55,10 @@ describe('numbering and provision', () => {
     const annexes = await plan(load(lyon).data);
     expect(annexes.map((a) => [a.id, a.fourniture, a.element])).toEqual([
       ['note-methode', 'joint-separement', 0],
-      ['formulaire-detection', 'fichier', 1],
+      ['formulaire-detection', 'joint-separement', 1],
       ['rgpd', 'redigee', null],
     ]);
-    expect(annexes[1]!.fichier).toBe('annexes/formulaire-detection-lyon.pdf');
+    expect(annexes[1]!.fichier).toBeNull();
   });
 
   test('an annex listed without file or « joint_separement » is planned as provided by no means', async () => {
