@@ -112,7 +112,7 @@ export interface PlannedAnnex {
 }
 
 /** An element of the YAML's `annexes` list, as the schema admits it. */
-interface ListedAnnex {
+export interface ListedAnnex {
   id?: string;
   titre?: string;
   fichier?: string;

@@ -6,7 +6,7 @@
  */
 import { conventionFacts, holds, modelOf, placeOf, valueAt, variantsWithoutVersion, withDefaults, type Facts } from './conditions.js';
 import type { Catalogue } from './generated/catalogue.js';
-import { planAnnexes, planArticles, regimesOf, repeatedIds } from './plan.js';
+import { planAnnexes, planArticles, regimesOf, repeatedIds, type ListedAnnex } from './plan.js';
 import { frenchCount, toPointer, type UnplacedProblem } from './problem.js';
 import type { TypeDefinition } from './registry.js';
 import { REGIMES, type RgpdRegime } from './rgpd.js';
@@ -367,13 +367,6 @@ const checkArticleReferences: Rule = ({ data, catalogue, modele, filled, facts }
 };
 
 // ── Annexes: each cited or listed one written by the tool, supplied as a file, or joined apart ─
-
-interface ListedAnnex {
-  id?: string;
-  titre?: string;
-  fichier?: string;
-  joint_separement?: boolean;
-}
 
 /** « l'article 8 « Contenu des conventions locales » », « les articles 7 « … » et 8 « … » ». */
 function articlesCiting(articles: { id: string; titre: string }[], ids: readonly string[]): string | null {
