@@ -148,18 +148,24 @@ export function checkTypeDefinition(definition: TypeDefinition, templates: Reado
     }
   }
 
-  // Stock annexes: those the YAML may name are the schema's ids.
+  // Stock annexes: the YAML may name each (to join it, or to say how one joined of the
+  // catalogue's accord is provided), by the ids of its schema's rubrique « annexes ».
   const annexes = catalogue.annexes ?? {};
-  const nameable = Object.entries(annexes).filter(([, a]) => a?.d_office !== true).map(([id]) => id);
+  const nameable = Object.keys(annexes);
   const annexField = schemaAt(form, 'annexes');
+  const annexIds = fixedValues(((annexField?.items as JsonSchema | undefined)?.properties as Record<string, JsonSchema> | undefined)?.id) ?? [];
   if (annexField || nameable.length > 0) {
-    if (!same(fixedValues(annexField) ?? [], nameable)) problems.push(`annexes : celles que le YAML peut joindre (${list(nameable)}) diffèrent des identifiants de la rubrique « annexes » du schéma (${list(fixedValues(annexField) ?? [])}).`);
+    if (!same(annexIds, nameable)) problems.push(`annexes : celles du catalogue (${list(nameable)}) diffèrent des identifiants de la rubrique « annexes » du schéma (${list(annexIds)}).`);
   }
+  const articleIds = new Set(Object.values(catalogue.modeles).flatMap((modele) => (modele?.articles ?? []).map((article) => article.id)));
   for (const [id, annex] of Object.entries(annexes)) {
     if (!annex) continue;
     if (annex.gabarit) needTemplate(annexPartial(annex.gabarit), `annexes.${id}`);
     if (annex.titre_depuis) needField(annex.titre_depuis, `annexes.${id}.titre_depuis`);
     checkCondition(annex.gabarit_si, `annexes.${id}.gabarit_si`);
+    for (const article of annex.citee_dans ?? []) {
+      if (!articleIds.has(article)) problems.push(`annexes.${id}.citee_dans : « ${article} » n'est l'identifiant d'aucun article des modèles du type.`);
+    }
   }
 
   // Texts of fixed values: one per value the schema admits.

@@ -288,6 +288,9 @@ export function composeConvention(data: Data, definition: TypeDefinition): Docum
     titre: fillText(annex.titre, donnees),
     partial: annex.gabarit,
     separee: annex.gabarit !== null && modele.annexes_separees === true,
+    // Validate refuses an annex provided by no means; one left so could only be handed over apart.
+    fourniture: annex.fourniture ?? 'joint-separement',
+    fichier: annex.fichier,
   }));
 
   const referents = composeReferents(data.referents as Referent[], parties);

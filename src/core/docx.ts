@@ -186,7 +186,10 @@ class BlockBuilder {
 
   blocks(tokens: readonly Token[], context: BlockContext): BlockSpec[] {
     const out: BlockSpec[] = [];
+    /** A centred block taken into the signature table above it (see `signaturesWithLetterhead`). */
+    let taken: Token | undefined;
     tokens.forEach((token, index) => {
+      if (token === taken) return;
       switch (token.type) {
         case 'space':
           break;
@@ -210,9 +213,16 @@ class BlockBuilder {
         case 'table':
           out.push(this.gfmTable(token as Tokens.Table));
           break;
-        case 'container':
-          out.push(...this.container(token as unknown as ContainerToken));
+        case 'container': {
+          let next: Token | undefined;
+          for (let i = index + 1; i < tokens.length && next === undefined; i++) if (tokens[i]!.type !== 'space') next = tokens[i];
+          const kind = (token as unknown as ContainerToken).kind;
+          if (kind === 'signatures' && next?.type === 'container' && (next as unknown as ContainerToken).kind === 'centre') {
+            out.push(this.signaturesWithLetterhead(token as unknown as ContainerToken, next as unknown as ContainerToken));
+            taken = next;
+          } else out.push(...this.container(token as unknown as ContainerToken));
           break;
+        }
         case 'code':
           throw new RenderError(
             'bloc de code dans le Markdown produit : une ligne de gabarit est sans doute indentée de quatre espaces',
@@ -337,6 +347,26 @@ class BlockBuilder {
         }),
       })),
     };
+  }
+
+  /**
+   * A centred block right after the signatures (the partner's letterhead that seed 001 prints on
+   * its signature page) becomes the signature table's last row, one cell across its columns: the
+   * table is kept whole, with « Fait à » and the end of the last clause above it, so the letterhead
+   * never sits alone on a page of its own. (A paragraph's keep-with-next from a table's last row
+   * to the paragraph after the table is Word's, not LibreOffice's: the letterhead must be in it.)
+   */
+  private signaturesWithLetterhead(signatures: ContainerToken, letterhead: ContainerToken): TableSpec {
+    const table = this.table(signatures);
+    for (const cell of table.rows.at(-1)!.cells) for (const paragraph of cell.paragraphs) paragraph.keepNext = true;
+    const paragraphs = this.container(letterhead);
+    if (paragraphs.some((block) => block.kind !== 'paragraph')) throw new RenderError('tableau dans un bloc centré après les signatures', 'gabarit-markdown');
+    table.rows.push({
+      cantSplit: true,
+      header: false,
+      cells: [{ widthPercent: 100, span: table.columns.length, margins: { top: 60, bottom: 60, left: 100, right: 100 }, paragraphs: paragraphs as ParagraphSpec[] }],
+    });
+    return table;
   }
 
   /** The signature blocks are one whole: each row's paragraphs keep with the next row. */

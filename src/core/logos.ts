@@ -4,11 +4,10 @@
  * logo is read only from the YAML's folder (or a subfolder), only from a regular file, never past
  * its size limit, and is embedded only once decoded whole by an image library.
  */
-import { lstat, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedConvention } from './load.js';
 import type { Problem } from './problem.js';
-import { ioReason, megabytes, readRegularFile } from './regular-file.js';
+import { readConfinedFile } from './confined-file.js';
+import { megabytes } from './regular-file.js';
 
 export interface Logo {
   role: string;
@@ -67,49 +66,28 @@ async function readLogo(yamlFile: string, logo: string): Promise<LogoCheck> {
 
 /** The logo's bytes, read only from a regular file inside the YAML's folder, at most MAX_LOGO_BYTES. */
 async function readConfined(yamlFile: string, logo: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; code: string; message: string }> {
-  const unreadable = (reason: string) => ({ ok: false as const, code: 'logo-illisible', message: `Le logo ${logo} ne peut pas être lu : ${reason}.` });
-  const notFound = { ok: false as const, code: 'logo-introuvable', message: `Logo introuvable : ${logo} (le chemin part du dossier du fichier YAML).` };
-  // Both sides resolved through their symbolic links: a link inside the folder that leads out of
-  // it is judged by where it leads.
-  let folder: string;
-  let target: string;
-  try {
-    folder = await realpath(dirname(resolve(yamlFile)));
-    target = await realpath(resolve(dirname(resolve(yamlFile)), logo));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? notFound : unreadable(ioReason(error));
-  }
-  const inside = relative(folder, target);
-  if (isAbsolute(inside) || inside === '..' || inside.startsWith('..' + sep)) {
-    return {
-      ok: false,
-      code: 'logo-hors-dossier',
-      message:
-        `Logo refusé : ${logo} mène hors du dossier du fichier YAML. Un logo doit se trouver dans ce dossier ou ` +
-        `l'un de ses sous-dossiers (un lien symbolique compte pour le fichier qu'il désigne) : une convention ` +
-        `reçue ne peut pas faire entrer dans un document un fichier pris ailleurs sur le disque.`,
-    };
-  }
-  try {
-    // Looked at before opening: opening a FIFO would wait for a writer, and a device may act on open.
-    const kind = await lstat(target);
-    if (!kind.isFile()) return unreadable(kind.isDirectory() ? "c'est un dossier, pas un fichier" : "ce n'est pas un fichier ordinaire (tube, périphérique…)");
-    // The shared bounded read, on the resolved path: no link swapped in since is followed, no
-    // FIFO swapped in since is waited on, and the limit holds on what is read.
-    const read = await readRegularFile(target, MAX_LOGO_BYTES, { noFollow: true });
-    if (read.kind === 'not-regular') return unreadable("ce n'est pas un fichier ordinaire (tube, périphérique…)");
-    if (read.kind === 'too-large') {
+  const read = await readConfinedFile(yamlFile, logo, MAX_LOGO_BYTES);
+  if (read.ok) return read;
+  switch (read.why) {
+    case 'introuvable':
+      return { ok: false, code: 'logo-introuvable', message: `Logo introuvable : ${logo} (le chemin part du dossier du fichier YAML).` };
+    case 'hors-dossier':
+      return {
+        ok: false,
+        code: 'logo-hors-dossier',
+        message:
+          `Logo refusé : ${logo} mène hors du dossier du fichier YAML. Un logo doit se trouver dans ce dossier ou ` +
+          `l'un de ses sous-dossiers (un lien symbolique compte pour le fichier qu'il désigne) : une convention ` +
+          `reçue ne peut pas faire entrer dans un document un fichier pris ailleurs sur le disque.`,
+      };
+    case 'illisible':
+      return { ok: false, code: 'logo-illisible', message: `Le logo ${logo} ne peut pas être lu : ${read.reason}.` };
+    case 'trop-lourd':
       return {
         ok: false,
         code: 'logo-trop-lourd',
         message: `Le logo ${logo} pèse plus de 1 Mo${read.atLeast ? '' : ` (${megabytes(read.size, 2)} Mo)`} : réduisez l'image.`,
       };
-    }
-    return { ok: true, bytes: read.bytes };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? notFound : unreadable(ioReason(error));
   }
 }
 

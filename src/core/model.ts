@@ -112,6 +112,13 @@ export interface AnnexView {
   partial: string | null;
   /** A generated annex written as a document of its own rather than at the end of the convention. */
   separee: boolean;
+  /**
+   * How it reaches the reader: written by the tool (`redigee`), a file the YAML names, appended to
+   * the PDF (`fichier`), or a document handed over separately (`joint-separement`).
+   */
+  fourniture: 'redigee' | 'fichier' | 'joint-separement';
+  /** The file the YAML names (relative to the YAML's folder), for `fourniture: 'fichier'`. */
+  fichier: string | null;
 }
 
 export interface SignatoryView {

@@ -4,6 +4,7 @@
  * `renderFile`, so validating never loads them.
  */
 import { parseConvention, readConventionFile, type LoadedConvention } from './load.js';
+import { loadAnnexFiles, type SuppliedAnnex } from './annex-files.js';
 import { loadLogos, type Logo } from './logos.js';
 import { hasErrors, type Problem } from './problem.js';
 import type { DocumentModel } from './model.js';
@@ -18,6 +19,8 @@ export interface CheckResult {
   loaded?: LoadedConvention;
   /** The parties' logos, read from disk for a valid convention. */
   logos?: Logo[];
+  /** The annexes it supplies as files (PDF or DOCX), read and checked for a valid convention. */
+  annexFiles?: SuppliedAnnex[];
 }
 
 /** Reads, parses and validates one file. I/O failures throw a `UserError`. */
@@ -28,9 +31,9 @@ export async function checkFile(file: string, options: ValidateOptions = {}): Pr
   parsed.value.sourceBytes = bytes;
   const problems = await validateConvention(parsed.value, options);
   if (hasErrors(problems)) return { file, problems, text, loaded: parsed.value };
-  // Only a valid convention has its logos read: their paths come from validated data.
-  const { logos, problems: logoProblems } = await loadLogos(parsed.value);
-  return { file, problems: [...problems, ...logoProblems], text, loaded: parsed.value, logos };
+  // Only a valid convention has its logos and annex files read: their paths come from validated data.
+  const [{ logos, problems: logoProblems }, { annexes: annexFiles, problems: annexProblems }] = await Promise.all([loadLogos(parsed.value), loadAnnexFiles(parsed.value)]);
+  return { file, problems: [...problems, ...logoProblems, ...annexProblems], text, loaded: parsed.value, logos, annexFiles };
 }
 
 export interface RenderResult extends CheckResult {
@@ -42,6 +45,8 @@ export interface RenderResult extends CheckResult {
 export interface BuiltDocument {
   document: Buffer;
   annexes: { numero: number; bytes: Buffer }[];
+  /** The annexes the YAML supplies as files, in the document's numbering (appended to its PDF). */
+  supplied: { numero: number; titre: string; fichier: string }[];
 }
 
 /** `montbrison.docx` → `montbrison-annexe-6.docx`. */
@@ -87,13 +92,50 @@ export async function renderFile(file: string, output: string, options: RenderOp
     // The annexes' names are known now.
     for (const { path } of documents.slice(1)) for (const target of [path, pdfPath(path)]) await checkTarget(target, options);
     const { docxToPdf } = await import('./pdf.js');
-    for (const { path, bytes } of documents) {
-      files.push({ path: pdfPath(path), bytes: await docxToPdf(bytes, path, { timeoutSeconds: options.pdf.timeoutSeconds, signal: options.signal }) });
-    }
+    const conversion = { timeoutSeconds: options.pdf.timeoutSeconds, signal: options.signal };
+    for (const { path, bytes } of documents) files.push({ path: pdfPath(path), bytes: await docxToPdf(bytes, path, conversion) });
+    if (built.supplied.length > 0) files[documents.length] = { path: pdfPath(output), bytes: await withSuppliedAnnexes(files[documents.length]!.bytes, built, checked.annexFiles ?? [], output, conversion) };
   }
   options.signal?.throwIfAborted();
   await writeOutputs(files, options);
   return { ...checked, outputs: files.map((f) => f.path) };
+}
+
+/**
+ * The convention's PDF with the annexes it supplies as files appended at their places (a DOCX
+ * converted by LibreOffice first). pdf-lib loads here only, for a convention that has such annexes.
+ */
+async function withSuppliedAnnexes(
+  pdf: Uint8Array,
+  built: BuiltDocument,
+  files: readonly SuppliedAnnex[],
+  output: string,
+  conversion: { timeoutSeconds: number; signal?: AbortSignal },
+): Promise<Uint8Array> {
+  const [{ docxToPdf }, { appendAnnexes, AnnexPdfError }, { UserError }, { typography }] = await Promise.all([
+    import('./pdf.js'),
+    import('./pdf-annexes.js'),
+    import('./errors.js'),
+    import('./docx.js'),
+  ]);
+  const annexes = [];
+  for (const annex of built.supplied) {
+    const file = files.find((f) => f.fichier === annex.fichier);
+    // checkFile read every file a valid convention names; none missing here.
+    if (!file) throw new Error(`annexe ${annex.numero} : fichier ${annex.fichier} non lu`);
+    const label = `${output} (annexe ${annex.numero}, ${annex.fichier})`;
+    const pdf = file.kind === 'pdf' ? file.bytes : await docxToPdf(file.bytes, label, conversion);
+    annexes.push({ ...annex, pdf, signet: typography(`Annexe ${annex.numero} : ${annex.titre}`) });
+  }
+  try {
+    return (await appendAnnexes(pdf, annexes)).bytes;
+  } catch (error) {
+    if (!(error instanceof AnnexPdfError)) throw error;
+    throw new UserError(
+      `${output} : l'annexe ${error.annex.numero} (${error.annex.fichier}) n'a pas pu être ajoutée au PDF : ${error.reason} ; enregistrez-la de nouveau en PDF, sans mot de passe. Aucun fichier de cette convention n'est écrit.`,
+      'pdf-echec',
+    );
+  }
 }
 
 /** Compose, render and build: the DOCX bytes of a valid convention, without touching the disk. */
@@ -121,6 +163,7 @@ export async function buildDocument(
         bytes: await buildDocx(annex.markdown, { ...model.meta, title: `Annexe ${annex.numero} : ${annex.titre}`, sourceSha256 }),
       })),
     ),
+    supplied: model.annexes.flatMap((annex) => (annex.fourniture === 'fichier' && annex.fichier !== null ? [{ numero: annex.numero, titre: annex.titre, fichier: annex.fichier }] : [])),
   };
 }
 

@@ -97,11 +97,28 @@ function roman(n: number): string {
 export interface PlannedAnnex {
   id: string;
   titre: string;
-  /** Partial that writes the annex, or null for a document joined as is. */
+  /** Partial that writes the annex, or null for a document the YAML supplies or joins separately. */
   gabarit: string | null;
+  /**
+   * How the annex reaches the reader: written by the tool (`redigee`), a file the YAML names
+   * (`fichier`), a document handed over separately (`joint-separement`); null when the YAML says
+   * neither for an annex the tool does not write (validate refuses it: annexe-non-fournie).
+   */
+  fourniture: 'redigee' | 'fichier' | 'joint-separement' | null;
+  /** The file the YAML names, relative to the YAML's folder (`fourniture: 'fichier'`). */
+  fichier: string | null;
+  /** Its index in the YAML's `annexes` list, or null for an annex added of the catalogue's or a regime's accord. */
+  element: number | null;
 }
 
-/** `{reseau.pluriel}` in a catalogue's text: the YAML's value at that path. */
+/** An element of the YAML's `annexes` list, as the schema admits it. */
+export interface ListedAnnex {
+  id?: string;
+  titre?: string;
+  fichier?: string;
+  joint_separement?: boolean;
+}
+
 export function fillText(text: string, filled: Data): string {
   return text.replace(/\{([A-Za-z0-9_.-]+)\}/g, (whole, path: string) => {
     const value = valueAt(filled, path.split('.'));
@@ -110,34 +127,47 @@ export function fillText(text: string, filled: Data): string {
 }
 
 /**
- * The annexes: those the YAML joins (its `annexes` list: catalogue ids or titles), those the
- * catalogue joins of its own accord, then those the declared RGPD regimes generate.
+ * The annexes, in the order of their numbers: those the YAML lists (catalogue ids or titled
+ * documents of its own), those the catalogue joins of its own accord, then those the declared RGPD
+ * regimes generate. Each says how it is provided; the text's citations take their numbers from here.
  */
 export function planAnnexes(catalogue: Catalogue, filled: Data, regimes: readonly RgpdRegime[], facts: Facts, type: string): PlannedAnnex[] {
   const stock = catalogue.annexes ?? {};
   const partial = (name: string) => (name.includes('/') ? name : `${type}/annexes/${name}`);
-  const fromStock = (id: string): PlannedAnnex => {
+  const supplied = (listed: ListedAnnex | undefined, gabarit: string | null): Pick<PlannedAnnex, 'fourniture' | 'fichier'> => {
+    // An annex the tool writes stays the tool's (a file beside it is refused by validate).
+    if (gabarit !== null) return { fourniture: 'redigee', fichier: null };
+    if (typeof listed?.fichier === 'string') return { fourniture: 'fichier', fichier: listed.fichier };
+    return { fourniture: listed?.joint_separement === true ? 'joint-separement' : null, fichier: null };
+  };
+  const fromStock = (id: string, listed: ListedAnnex | undefined, element: number | null): PlannedAnnex => {
     const entry = stock[id]!;
     const own = entry.titre_depuis ? valueAt(filled, entry.titre_depuis.split('.')) : undefined;
+    const gabarit = entry.gabarit && holds(entry.gabarit_si, facts) ? partial(entry.gabarit) : null;
     return {
       id,
-      titre: typeof own === 'string' ? own : entry.titre,
-      gabarit: entry.gabarit && holds(entry.gabarit_si, facts) ? partial(entry.gabarit) : null,
+      titre: listed?.titre ?? (typeof own === 'string' ? own : entry.titre),
+      gabarit,
+      ...supplied(listed, gabarit),
+      element,
     };
   };
-  const listed = Array.isArray(filled.annexes) ? (filled.annexes as unknown[]) : [];
-  const joined = listed.map((annex) =>
-    typeof annex === 'string' && stock[annex] ? fromStock(annex) : { id: `jointe-${(annex as { titre: string }).titre}`, titre: (annex as { titre: string }).titre, gabarit: null },
+  const listed = Array.isArray(filled.annexes) ? (filled.annexes as ListedAnnex[]) : [];
+  const joined = listed.map((annex, index): PlannedAnnex =>
+    typeof annex.id === 'string' && stock[annex.id]
+      ? fromStock(annex.id, annex, index)
+      : { id: `jointe-${annex.titre ?? index}`, titre: annex.titre ?? '', gabarit: null, ...supplied(annex, null), element: index },
   );
+  const named = new Set(listed.map((annex) => annex.id));
   const always = Object.entries(stock)
-    .filter(([id, entry]) => entry?.d_office === true && !listed.includes(id))
-    .map(([id]) => fromStock(id));
+    .filter(([id, entry]) => entry?.d_office === true && !named.has(id))
+    .map(([id]) => fromStock(id, undefined, null));
   const generated = (Object.keys(REGIMES) as RgpdRegime[])
     .filter((regime) => regimes.includes(regime) && REGIMES[regime].annexe)
-    .map((regime) => {
+    .map((regime): PlannedAnnex => {
       const standard = REGIMES[regime].annexe!;
       const own = catalogue.rgpd[regime]?.annexe;
-      return { id: standard.id, titre: fillText(own?.titre ?? standard.titre, filled), gabarit: partial(own?.gabarit ?? standard.gabarit) };
+      return { id: standard.id, titre: fillText(own?.titre ?? standard.titre, filled), gabarit: partial(own?.gabarit ?? standard.gabarit), fourniture: 'redigee', fichier: null, element: null };
     });
   return [...joined, ...always, ...generated];
 }

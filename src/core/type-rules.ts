@@ -6,7 +6,7 @@
  */
 import { conventionFacts, holds, modelOf, placeOf, valueAt, variantsWithoutVersion, withDefaults, type Facts } from './conditions.js';
 import type { Catalogue } from './generated/catalogue.js';
-import { planAnnexes, planArticles, regimesOf, repeatedIds } from './plan.js';
+import { planAnnexes, planArticles, regimesOf, repeatedIds, type ListedAnnex } from './plan.js';
 import { frenchCount, toPointer, type UnplacedProblem } from './problem.js';
 import type { TypeDefinition } from './registry.js';
 import { REGIMES, type RgpdRegime } from './rgpd.js';
@@ -366,6 +366,73 @@ const checkArticleReferences: Rule = ({ data, catalogue, modele, filled, facts }
   return problems;
 };
 
+// ── Annexes: each cited or listed one written by the tool, supplied as a file, or joined apart ─
+
+/** « l'article 8 « Contenu des conventions locales » », « les articles 7 « … » et 8 « … » ». */
+function articlesCiting(articles: { id: string; titre: string }[], ids: readonly string[]): string | null {
+  const citing = articles.flatMap((article, index) => (ids.includes(article.id) ? [`${index + 1} « ${article.titre} »`] : []));
+  if (citing.length === 0) return null;
+  if (citing.length === 1) return `à l'article ${citing[0]}`;
+  return `aux articles ${citing.slice(0, -1).join(', ')} et ${citing.at(-1)}`;
+}
+
+const checkAnnexes: Rule = ({ data, catalogue, definition, modele, filled, facts }) => {
+  const listed = Array.isArray(data.annexes) ? (data.annexes as ListedAnnex[]) : [];
+  const plan = planAnnexes(catalogue, filled(), regimesOf(filled()), facts, definition.id);
+  if (plan.every((annex) => annex.fourniture !== null) && listed.every((annex) => !annex.fichier && annex.joint_separement !== true)) return [];
+  const problems: UnplacedProblem[] = [];
+  let articles: { id: string; titre: string }[] | undefined;
+  const seen = new Map<string, number>();
+  listed.forEach((annex, index) => {
+    if (typeof annex.id !== 'string') return;
+    const first = seen.get(annex.id);
+    if (first === undefined) seen.set(annex.id, index);
+    else {
+      problems.push({
+        code: 'annexe-en-double',
+        severity: 'error',
+        path: toPointer(['annexes', index]),
+        message: `L'annexe « ${annex.id} » est déjà l'élément ${first + 1} de la rubrique « annexes » : une annexe n'y figure qu'une fois.`,
+      });
+    }
+  });
+  plan.forEach((annex, index) => {
+    const numero = index + 1;
+    const element = annex.element === null ? undefined : listed[annex.element];
+    const path = annex.element === null ? '/annexes' : toPointer(['annexes', annex.element]);
+    const named = `L'annexe ${numero} « ${annex.titre} »${annex.id.startsWith('jointe-') ? '' : ` (${annex.id})`}`;
+    if (annex.fourniture === 'redigee' && element && (element.fichier !== undefined || element.joint_separement === true)) {
+      problems.push({
+        code: 'annexe-contradictoire',
+        severity: 'error',
+        path,
+        message: `${named} est rédigée par l'outil dans cette convention : elle ne se fournit pas par un fichier et ne se joint pas séparément ; retirez « ${element.fichier !== undefined ? 'fichier' : 'joint_separement'} ».`,
+      });
+    } else if (element?.fichier !== undefined && element.joint_separement === true) {
+      problems.push({
+        code: 'annexe-contradictoire',
+        severity: 'error',
+        path,
+        message: `${named} est à la fois fournie par un fichier (${element.fichier}) et déclarée jointe séparément : gardez « fichier » ou « joint_separement », pas les deux.`,
+      });
+    }
+    if (annex.fourniture !== null) return;
+    articles ??= planArticles(catalogue, modele, filled(), facts);
+    const entry = catalogue.annexes?.[annex.id];
+    const where = articlesCiting(articles, entry?.citee_dans ?? []);
+    const sometimes = entry?.gabarit ? " ici (seulement dans les cas que dit la description de la rubrique « annexes »)" : '';
+    problems.push({
+      code: 'annexe-non-fournie',
+      severity: 'error',
+      path,
+      message:
+        `${named}, ${where ? `citée ${where}` : 'listée parmi les annexes'}, manque : l'outil ne la rédige pas${sometimes}, et elle n'est ni fournie par un fichier ni déclarée jointe séparément. ` +
+        `Dans la rubrique « annexes », donnez son fichier (fichier: chemin d'un PDF ou d'un DOCX, relatif au fichier YAML) ou déclarez-la jointe séparément (joint_separement: true).`,
+    });
+  });
+  return problems;
+};
+
 // ── RGPD: regimes admitted by the type, exclusive ones, the DPOs sous-traitance needs ──────────
 
 const checkRegimes: Rule = ({ data, convention, filled, catalogue }) => {
@@ -489,6 +556,7 @@ const RULES: readonly Rule[] = [
   checkOptions,
   checkRepeatedIds,
   checkArticleReferences,
+  checkAnnexes,
   checkRegimes,
   checkConditionalFields,
   checkCatalogueRules,

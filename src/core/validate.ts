@@ -285,6 +285,9 @@ function escapeSegment(key: string): string {
  * branches. A branch's schema path extends its anyOf's: each error's path prefixes are looked up.
  */
 function withoutAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
+  // An if/then reports its `then`'s own errors (a missing rubrique) and an « if » error that says
+  // no more: only the former are kept.
+  errors = errors.filter((e) => e.keyword !== 'if');
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath));
   if (anyOfPaths.size === 0) return errors;
   const inBranch = (schemaPath: string) => {

@@ -70,6 +70,7 @@ function docxTable(spec: TableSpec): Table {
             (cell) =>
               new TableCell({
                 width: { size: cell.widthPercent, type: WidthType.PERCENTAGE },
+                columnSpan: cell.span,
                 shading: cell.fill === undefined ? undefined : { fill: cell.fill, type: ShadingType.CLEAR, color: 'auto' },
                 margins: cell.margins,
                 children: cell.paragraphs.map((p) => docxParagraph(p)),

@@ -41,6 +41,8 @@ export interface DocumentMarks {
   annexes: string[];
   /** The signature table's lines of text (function, name). */
   signatures: string[];
+  /** Paragraphs between the signature table and the next page break (a letterhead): they belong to the signature page. */
+  afterSignatures: string[];
 }
 
 /** What the rules need from a DOCX's body, read from its XML as any reader would. */
@@ -49,11 +51,14 @@ export async function documentMarks(docx: Buffer): Promise<DocumentMarks> {
   const top = body.slice(body.indexOf('<w:body>') + 8);
   // Top-level blocks: paragraphs and whole tables, in order.
   const blocks = [...top.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p>[\s\S]*?<\/w:p>|<w:p\/>/g)].map((m) => m[0]);
-  const marks: DocumentMarks = { announcing: [], unkept: [], beforeBreak: [], annexes: [], signatures: [] };
+  const marks: DocumentMarks = { announcing: [], unkept: [], beforeBreak: [], annexes: [], signatures: [], afterSignatures: [] };
+  let signaturesSeen = false;
+  let pageBroken = false;
   blocks.forEach((block, index) => {
     if (block.startsWith('<w:tbl>')) {
       // The signature table: the one without borders, after "Fait à …".
       if (/w:val="none"/.test(block) && /^Fait à /.test(textOf(blocks[index - 1] ?? ''))) {
+        signaturesSeen = true;
         for (const [paragraph] of block.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)) {
           const text = textOf(paragraph);
           if (text !== '') marks.signatures.push(text);
@@ -62,6 +67,8 @@ export async function documentMarks(docx: Buffer): Promise<DocumentMarks> {
       return;
     }
     const text = textOf(block);
+    if (block.includes('<w:pageBreakBefore/>')) pageBroken = true;
+    if (signaturesSeen && !pageBroken && text !== '') marks.afterSignatures.push(text);
     if (text === '') return;
     const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(block)?.[1] ?? '';
     const runs = [...block.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((run) => /<w:t[^>]*>[^<]*\S/.test(run));
@@ -99,7 +106,9 @@ export function pageProblems(pages: readonly string[][], marks: DocumentMarks): 
       const lines = pages[page]!;
       // Cells side by side share lines in the page's text: each word of a block is looked for.
       const words = new Set(lines.join(' ').split(/[\s-]+/));
-      for (const signature of marks.signatures) if (!signature.split(/[\s-]+/).every((word) => words.has(word))) problems.push(`« ${signature} » n'est pas sur la page de « Fait à » (${page + 1})`);
+      for (const signature of [...marks.signatures, ...marks.afterSignatures]) {
+        if (!signature.split(/[\s-]+/).every((word) => words.has(word))) problems.push(`« ${signature} » n'est pas sur la page de « Fait à » (${page + 1})`);
+      }
       if (lines.findIndex((line) => line.startsWith('Fait à ')) === 0) problems.push(`page ${page + 1} : « Fait à » sans texte de clause au-dessus`);
     }
   }

@@ -135,6 +135,22 @@ describe('start-up: what each command loads', () => {
     for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
   });
 
+  test('validate of a convention with annexes supplied as files checks them without pdf-lib or docx', () => {
+    const { files, status } = loadedBy([BIN, 'validate', join(FIXTURES, 'valid', 'mission-locale-annexes-fournies.yaml')]);
+    expect(status).toBe(0);
+    const packages = packagesIn(files);
+    // The DOCX supplied is looked into (its zip's directory), by fflate.
+    expect(packages.has('fflate')).toBe(true);
+    for (const heavy of [...HEAVY, 'pdf-lib']) expect(packages.has(heavy)).toBe(false);
+  });
+
+  test('render of a convention with annexes supplied as files, without --pdf, does not load pdf-lib', () => {
+    const { files, status } = loadedBy([BIN, 'render', join(FIXTURES, 'valid', 'mission-locale-annexes-fournies.yaml'), '-o', join(probeDir, 'fournies.docx')]);
+    expect(status).toBe(0);
+    expect(packagesIn(files).has('marked')).toBe(true);
+    expect(packagesIn(files).has('pdf-lib')).toBe(false);
+  });
+
   test('the compiled modules (without the bundle) keep validate as lean', () => {
     const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href)}); process.exitCode = await main(['validate', ${JSON.stringify(example)}]);`;
     const { files, status } = loadedBy(['--input-type=module', '-e', script]);
@@ -175,6 +191,8 @@ describe('start-up: what each command loads', () => {
     // The probe sees what it should: marked, which render needs, is seen.
     expect(packagesIn(files).has('marked')).toBe(true);
     expect(packagesIn(files).has('docx')).toBe(false);
+    // No annex supplied as a file: pdf-lib, which appends them to a PDF, is not loaded.
+    expect(packagesIn(files).has('pdf-lib')).toBe(false);
     expect(files.filter((f) => /core\/docx-layout\.[jt]s$/.test(f))).toEqual([]);
     // The bundled templates come precompiled by the build: Handlebars' runtime, never its compiler.
     expect(files.some((f) => HANDLEBARS_RUNTIME.test(f))).toBe(true);

@@ -74,7 +74,7 @@ describe('validate', () => {
     // Annexes may be objects (a titled document): ajv compared every pair of them. Counts the reads
     // of the list's items while a convention with `n` annexes is validated, duplicates included.
     const reads = async (n: number, duplicate: boolean) => {
-      const annexes = Array.from({ length: n }, (_, i) => `  - titre: annexe ${duplicate && i === n - 1 ? 0 : i}\n`).join('');
+      const annexes = Array.from({ length: n }, (_, i) => `  - titre: annexe ${duplicate && i === n - 1 ? 0 : i}\n    joint_separement: true\n`).join('');
       const convention = loaded(`${EXAMPLE}annexes:\n${annexes}`, 'annexes.yaml');
       let count = 0;
       convention.data.annexes = new Proxy(convention.data.annexes as unknown[], {

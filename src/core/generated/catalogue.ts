@@ -390,7 +390,7 @@ export interface Condition {
   [k: string]: Test | Condition[] | Condition | undefined;
 }
 /**
- * Une annexe du catalogue : un document joint tel quel, ou une annexe que le moteur rédige avec un gabarit.
+ * Une annexe du catalogue : une annexe que le moteur rédige avec un gabarit, ou un document que le YAML fournit (fichier PDF ou DOCX) ou déclare joint séparément (rubrique « annexes »).
  */
 export interface Annexe {
   /**
@@ -404,4 +404,8 @@ export interface Annexe {
   d_office?: boolean;
   gabarit?: Gabarit;
   gabarit_si?: Condition;
+  /**
+   * Identifiants des articles dont le texte type cite l'annexe ({{annexe "<id>"}}) : quand l'annexe n'est ni rédigée, ni fournie, ni déclarée jointe séparément, validate nomme ces articles (annexe-non-fournie). La compilation vérifie que chacun est un article d'un modèle du type.
+   */
+  citee_dans?: string[];
 }

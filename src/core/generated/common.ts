@@ -46,6 +46,7 @@ export interface CommonDefinitions {
   duree: Duree;
   financement: Financement;
   signature: Signature;
+  annexe: Annexe;
 }
 /**
  * Adresse postale du siège de l'organisme.
@@ -296,4 +297,25 @@ export interface Signature {
    * Facultatif : s'il est donné, il doit être égal au nombre de signataires (un exemplaire original par signataire).
    */
   exemplaires?: number;
+}
+/**
+ * Une annexe de la convention. Les annexes sont numérotées dans l'ordre de cette liste, puis viennent celles que l'outil ajoute d'office (l'annexe RGPD…) : chaque renvoi du texte type à une annexe (« annexe 2 ») reprend son numéro, et ajouter ou retirer une annexe renumérote tous les renvois. Une annexe est soit une annexe du catalogue du type, désignée par « id » (le texte type la cite), soit un document propre à la convention, désigné par son seul « titre ». Une annexe que l'outil ne rédige pas doit être fournie : par un fichier (« fichier »), ou déclarée jointe séparément (« joint_separement: true ») ; sinon validate la refuse (annexe-non-fournie).
+ */
+export interface Annexe {
+  /**
+   * Identifiant d'une annexe du catalogue du type, celui auquel le texte type renvoie (par exemple note-methode) ; les identifiants admis sont donnés par la rubrique « annexes » du type. Sans identifiant, l'annexe est un document propre à la convention, que nomme son titre.
+   */
+  id?: string;
+  /**
+   * Intitulé imprimé dans la liste des annexes (« Annexe 2 : <intitulé> »). Facultatif pour une annexe du catalogue, qui a son intitulé ; obligatoire pour un document propre à la convention.
+   */
+  titre?: string;
+  /**
+   * Chemin du fichier de l'annexe, relatif au fichier YAML (par exemple annexes/formulaire-detection.pdf) : un PDF (.pdf) ou un document Word (.docx) de 10 Mo au plus, placé dans le dossier du YAML ou l'un de ses sous-dossiers. La liste des annexes le dit « document annexé » ; avec render --pdf, ses pages sont ajoutées au PDF de la convention à la place de l'annexe, sur une nouvelle page (un document Word est d'abord converti en PDF par LibreOffice).
+   */
+  fichier?: string;
+  /**
+   * Vrai : l'annexe n'est ni rédigée par l'outil ni fournie en fichier, elle est remise à part avec la convention (document national, brochure imprimée…) ; la liste des annexes le dit (« document joint séparément »). Ne se donne pas avec « fichier ».
+   */
+  joint_separement?: boolean;
 }

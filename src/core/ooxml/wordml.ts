@@ -56,6 +56,8 @@ export interface BorderSpec {
 export interface CellSpec {
   /** Width in percent of the table's width. */
   widthPercent: number;
+  /** Columns of the grid the cell spans (one when absent). */
+  span?: number;
   /** Background colour (hexadecimal RGB). */
   fill?: string;
   /** Cell margins in twentieths of a point. */
@@ -187,6 +189,7 @@ export class BodyWriter {
   private cell(cell: CellSpec): string {
     // Percentages in fiftieths of a percent, as docx writes them.
     let properties = `<w:tcW w:type="pct" w:w="${cell.widthPercent * 50}"/>`;
+    if (cell.span !== undefined && cell.span > 1) properties += `<w:gridSpan w:val="${cell.span}"/>`;
     if (cell.fill !== undefined) properties += `<w:shd w:fill="${cell.fill}" w:color="auto" w:val="clear"/>`;
     if (cell.margins) {
       const { top, left, bottom, right } = cell.margins;
