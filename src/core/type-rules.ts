@@ -160,7 +160,9 @@ const checkReferents: Rule = ({ convention }) => {
       problems.push({
         code: 'referent-manquant',
         severity: 'error',
-        path: toPointer(['parties', index]),
+        // Placed where the user adds the referent (the party is named in the message): the wizard
+        // re-asks the referents, not the party, which no answer there could correct.
+        path: toPointer(['referents']),
         message: `La partie « ${party.role} » n'a aucun référent : ajoutez-en un dans la rubrique referents.`,
       });
     }

@@ -271,6 +271,23 @@ describe('wizard (scripted answers)', () => {
     expect(readdirSync(folder)).toEqual(['date.yaml']);
   });
 
+  // A referent missing for one party was placed at the party: the wizard re-asked the party, which
+  // could not correct it, and the correction came back for ever (found by a first-time walk).
+  test('a party left without a referent is corrected in the referents section, where one is added', async () => {
+    const folder = temporaryFolder();
+    const output = join(folder, 'referents.yaml');
+    const marolles = example('locale-ccas-marolles.yaml');
+    // Only the first party's referent at first; the correction accepted once, then declined.
+    const answers = answersFrom(marolles, { 'more:/referents/1': [false, true], 'session:fix': [true, false] });
+    const prompts = scriptedPrompts(answers);
+    expect(await newCommand({ type: 'locale-ccas', output }, { prompts, today: TODAY })).toBe(0);
+    expect(errors.join('\n')).toContain('referent-manquant');
+    const afterFix = prompts.asked.slice(prompts.asked.findIndex((q) => q.path === 'fix') + 1).filter((q) => q.kind !== 'session' && q.kind !== 'review');
+    expect(afterFix.length).toBeGreaterThan(0);
+    expect(afterFix.filter((q) => !q.path.startsWith('/referents/'))).toEqual([]);
+    expect((parse(readFileSync(output, 'utf8')) as { referents: unknown[] }).referents).toEqual(marolles.referents);
+  });
+
   // Domain rules used to be applied only at the end, after every question.
   test('a domain rule is applied when its section is answered: only the answer it concerns is asked again', async () => {
     const answers = answersFrom(example('locale-ccas-marolles.yaml'), { '/signature/date': ['2099-01-01', '2025-06-01'] });
