@@ -337,7 +337,7 @@ describeBrowser('convention serve in a browser', () => {
     // An annex of the catalogue, neither supplied nor joined: the server's problem on its element.
     await changing(add);
     const id = field(element(first), "Identifiant de l'annexe");
-    await changing(() => id.selectOption({ index: 1 }));
+    await changing(async () => void (await id.selectOption({ index: 1 })));
     const chosen = (await id.locator('option:checked').innerText()).trim();
     const notSupplied = page.locator(`#root_annexes_${first}__error`);
     await notSupplied.waitFor();
