@@ -29,11 +29,20 @@ export async function checkFile(file: string, options: ValidateOptions = {}): Pr
   const parsed = parseConvention(text, file);
   if (!parsed.ok) return { file, problems: parsed.problems, text };
   parsed.value.sourceBytes = bytes;
-  const problems = await validateConvention(parsed.value, options);
-  if (hasErrors(problems)) return { file, problems, text, loaded: parsed.value };
+  return { file, text, ...(await checkLoaded(parsed.value, options)) };
+}
+
+/**
+ * Validates a parsed convention, then reads the files it names (logos, annexes) beside
+ * `loaded.file`: every check `validate` makes past parsing. `convention serve` checks a form's data
+ * with it, so that its problems stay exactly `validate`'s.
+ */
+export async function checkLoaded(loaded: LoadedConvention, options: ValidateOptions = {}): Promise<Omit<CheckResult, 'file' | 'text'>> {
+  const problems = await validateConvention(loaded, options);
+  if (hasErrors(problems)) return { problems, loaded };
   // Only a valid convention has its logos and annex files read: their paths come from validated data.
-  const [{ logos, problems: logoProblems }, { annexes: annexFiles, problems: annexProblems }] = await Promise.all([loadLogos(parsed.value), loadAnnexFiles(parsed.value)]);
-  return { file, problems: [...problems, ...logoProblems, ...annexProblems], text, loaded: parsed.value, logos, annexFiles };
+  const [{ logos, problems: logoProblems }, { annexes: annexFiles, problems: annexProblems }] = await Promise.all([loadLogos(loaded), loadAnnexFiles(loaded)]);
+  return { problems: [...problems, ...logoProblems, ...annexProblems], loaded, logos, annexFiles };
 }
 
 export interface RenderResult extends CheckResult {

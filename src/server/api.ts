@@ -9,10 +9,9 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { parseConvention, readConventionFile } from '../core/load.js';
-import { checkFile } from '../core/pipeline.js';
-import { hasErrors, type Problem } from '../core/problem.js';
+import { checkFile, checkLoaded } from '../core/pipeline.js';
+import type { Problem } from '../core/problem.js';
 import { defaultRegistry } from '../core/registry.js';
-import { validateConvention } from '../core/validate.js';
 import { confine, type ConfinedPath } from './confine.js';
 import { HttpError } from './http-error.js';
 
@@ -209,8 +208,8 @@ const SCHEMA_CODES = new Set([
 
 /**
  * The problems `validate` finds in `donnees`, as if they were a file: the data is written as YAML
- * and read back by the same loader (NFC normalisation, keys, limits), then validated; the logos are
- * read beside `fichier` if given (else at the served folder's root). Positions are 0: the data comes
+ * and read back by the same loader (NFC normalisation, keys, limits), then validated; the logos and
+ * the annexes' files are read beside `fichier` if given (else at the served folder's root). Positions are 0: the data comes
  * from a form.
  */
 export async function verify(served: Served, body: Record<string, unknown>): Promise<{ problemes: Problem[]; apercu: string | null }> {
@@ -225,11 +224,8 @@ async function checkData(donnees: unknown, file: string): Promise<{ problems: Pr
   const { stringify } = await import('yaml');
   const parsed = parseConvention(stringify(donnees === undefined ? null : donnees, { lineWidth: 0 }), file);
   if (!parsed.ok) return { problems: parsed.problems };
-  const problems = await validateConvention(parsed.value);
-  if (hasErrors(problems)) return { problems, data: parsed.value.data };
-  const { loadLogos } = await import('../core/logos.js');
-  const { problems: logoProblems } = await loadLogos(parsed.value);
-  return { problems: [...problems, ...logoProblems], data: parsed.value.data };
+  const { problems } = await checkLoaded(parsed.value);
+  return { problems, data: parsed.value.data };
 }
 
 /**

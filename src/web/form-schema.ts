@@ -32,10 +32,27 @@ function alternativeTitle(alternative: Schema, definitions: Schema): string {
   return 'Autre forme';
 }
 
+/** A schema that only constrains (« required »…): it shows no field and chooses nothing. */
+function constraintOnly(node: unknown): boolean {
+  return isSchema(node) && Object.keys(node).every((k) => CONSTRAINT_ONLY.has(k));
+}
+
+/**
+ * An `if`/`then`/`else` whose branches only require properties (an annex without `id` requires its
+ * `titre`): nothing for the form to show or choose.
+ */
+function constraintOnlyConditional(node: Schema): boolean {
+  return 'if' in node && (node.then === undefined || constraintOnly(node.then)) && (node.else === undefined || constraintOnly(node.else));
+}
+
 /**
  * The schema the form is generated from: the editor schema less the alternatives that only require
  * one property or another (the server says which is missing; a selector « Option 1 / Option 2 »
- * would say nothing), the real alternatives titled in French.
+ * would say nothing), the real alternatives titled in French; less the conditionals that only
+ * require, too — and these for a second reason: while a schema holds a conditional below its root,
+ * rjsf sanitises the data at each change (`sanitizeDataForNewSchema`), and that writes an empty
+ * object for every optional group the data lacks (`delegataire: {}`), which the form would send,
+ * refused for its missing required fields, and save.
  */
 export function prepareFormSchema(schema: Schema): Schema {
   const definitions = isSchema(schema.definitions) ? schema.definitions : {};
@@ -43,9 +60,11 @@ export function prepareFormSchema(schema: Schema): Schema {
     if (Array.isArray(node)) return node.map(walk);
     if (!isSchema(node)) return node;
     const out: Schema = {};
+    const dropConditional = constraintOnlyConditional(node);
     for (const [key, value] of Object.entries(node)) {
+      if (dropConditional && (key === 'if' || key === 'then' || key === 'else')) continue;
       if ((key === 'anyOf' || key === 'oneOf') && Array.isArray(value)) {
-        if (value.every((alternative) => isSchema(alternative) && Object.keys(alternative).every((k) => CONSTRAINT_ONLY.has(k)))) continue;
+        if (value.every(constraintOnly)) continue;
         out[key] = value.map((alternative) =>
           isSchema(alternative) && typeof alternative.title !== 'string' ? { title: alternativeTitle(alternative, definitions), ...(walk(alternative) as Schema) } : walk(alternative),
         );

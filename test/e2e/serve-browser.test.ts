@@ -7,6 +7,9 @@
  *   postcode shows, next to its field, the message `validate` gives for it; fixed and saved, the
  *   file is accepted by `convention validate`;
  * - an example opened, a referent changed, saved: every comment of the file is still there;
+ * - annexes added in the form, one of the catalogue (joined separately), one of the convention's own
+ *   (its file): each problem the server finds (not supplied, file missing) next to its element or
+ *   field, as `validate` words it, and the file saved valid;
  * - the DOCX downloaded is byte for byte what `convention render` writes for the saved file;
  * - axe-core (WCAG 2.0/2.1 A and AA rules) finds no violation on the list, the form and the preview;
  * - the keyboard alone (Tab) reaches every field of the form and the save button;
@@ -23,7 +26,7 @@ import { basename, dirname, join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { inCi } from '../support/ci.js';
-import { BIN, EXAMPLES, ROOT, temporaryFolder } from '../support/paths.js';
+import { BIN, EXAMPLES, FIXTURES, ROOT, temporaryFolder } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -312,6 +315,64 @@ describeBrowser('convention serve in a browser', () => {
     const render = runCli(['render', join(folder, ccas), '-o', rendered]);
     expect(render.status).toBe(0);
     expect(readFileSync(downloaded).equals(readFileSync(rendered))).toBe(true);
+  });
+
+  test('annexes added in the form: by the catalogue (joined separately) and by a title and a file; each problem next to its field, as validate words it; saved valid', async () => {
+    const fichier = 'ccas-annexes.yaml';
+    copyFileSync(join(EXAMPLES, ccas), join(folder, fichier));
+    const annexesBefore = (parse(readFileSync(join(folder, fichier), 'utf8')) as { annexes?: unknown[] }).annexes ?? [];
+    await openFile(fichier);
+    await checked();
+    const first = annexesBefore.length;
+    const second = first + 1;
+    const element = (index: number) => page.locator(`#root_annexes_${index}`);
+    const add = () => page.locator('#root_annexes').getByRole('button', { name: 'Ajouter', exact: true }).last().click();
+    /** The messages validate gives for the saved file at `path`. */
+    const validated = async (path: string) => {
+      await save();
+      const run = runCli(['validate', '--format', 'json', join(folder, fichier)]);
+      return (JSON.parse(run.stdout) as { path: string; message: string }[]).filter((p) => p.path === path).map((p) => p.message);
+    };
+
+    // An annex of the catalogue, neither supplied nor joined: the server's problem on its element.
+    await changing(add);
+    const id = field(element(first), "Identifiant de l'annexe");
+    await changing(async () => void (await id.selectOption({ index: 1 })));
+    const chosen = (await id.locator('option:checked').innerText()).trim();
+    const notSupplied = page.locator(`#root_annexes_${first}__error`);
+    await notSupplied.waitFor();
+    const notSuppliedText = (await notSupplied.innerText()).trim();
+    await expect(validated(`/annexes/${first}`)).resolves.toEqual([notSuppliedText]);
+    await changing(() => field(element(first), 'Jointe séparément').check());
+    await expect(notSupplied.count()).resolves.toBe(0);
+
+    // An annex of the convention's own, by its title and a file not there yet: the problem on « fichier ».
+    await changing(add);
+    await changing(() => field(element(second), "Intitulé de l'annexe").fill('Plan d’actions local'));
+    const file = field(element(second), "Fichier de l'annexe");
+    await changing(() => file.fill('annexes/plan-actions.pdf'));
+    const missing = page.locator(`#root_annexes_${second}_fichier__error`);
+    await missing.waitFor();
+    await expect(file.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(file.getAttribute('aria-describedby')).resolves.toContain(`root_annexes_${second}_fichier__error`);
+    await expect(validated(`/annexes/${second}/fichier`)).resolves.toEqual([(await missing.innerText()).trim()]);
+
+    // The file put in place, the title changed: no problem left, the annex in the preview, the file valid.
+    mkdirSync(join(folder, 'annexes'), { recursive: true });
+    copyFileSync(join(FIXTURES, 'valid', 'annexes', 'formulaire-detection.pdf'), join(folder, 'annexes', 'plan-actions.pdf'));
+    await changing(() => field(element(second), "Intitulé de l'annexe").fill('Plan d’actions local 2026'));
+    await expect(missing.count()).resolves.toBe(0);
+    await page.locator('.apercu').getByText('Plan d’actions local 2026', { exact: false }).first().waitFor();
+    await save();
+    const saved = parse(readFileSync(join(folder, fichier), 'utf8')) as { annexes: unknown[] };
+    expect(saved.annexes).toEqual([
+      ...annexesBefore,
+      { id: chosen, joint_separement: true },
+      { titre: 'Plan d’actions local 2026', fichier: 'annexes/plan-actions.pdf' },
+    ]);
+    const good = runCli(['validate', join(folder, fichier)]);
+    expect(good.stderr).toBe('');
+    expect(good.status).toBe(0);
   });
 
   test('every example opens in its form, valid, with its preview, and the form as generated keeps its data', async () => {

@@ -5,10 +5,14 @@
  *   missing), the real ones carry a French title;
  * - every value of every example is named by the titles of its sections and field, never by a key;
  * - the server's problems land in rjsf's error tree at their pointer;
- * - texts in paragraphs are text areas.
+ * - texts in paragraphs are text areas;
+ * - a change in the form keeps every example's data as it is: what rjsf computes at each change
+ *   (its defaults, then its sanitising of the data) adds nothing, not even an empty optional group.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createSchemaUtils, schemaHasNestedConditional, type RJSFSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
 import { parse } from 'yaml';
 import { fieldLabel, isLongText, prepareFormSchema, problemsToErrorTree, type Schema } from '../../src/web/form-schema.js';
 import { EXAMPLES, ROOT } from '../support/paths.js';
@@ -58,6 +62,23 @@ describe('form schema of convention serve', () => {
     walk(data, []);
     expect(unnamed).toEqual([]);
     expect(fieldLabel(schema, '')).toBeNull();
+  });
+
+  // The form's defaults behaviour, as src/web/Editor.tsx gives it to rjsf.
+  const DEFAULTS_BEHAVIOUR = { arrayMinItems: { populate: 'never' as const }, emptyObjectFields: 'skipDefaults' as const, constAsDefaults: 'never' as const };
+  test.each(examples)('%s: a change in the form keeps the data as it is (rjsf adds no default, no empty group)', (file) => {
+    const data = parse(readFileSync(join(EXAMPLES, file), 'utf8')) as Record<string, unknown>;
+    const schema = prepareFormSchema(schemaOf(data.type as string)) as RJSFSchema;
+    const utils = createSchemaUtils(validator, schema, DEFAULTS_BEHAVIOUR);
+    // What rjsf's Form does with the data at each change of a field (Form.processChange →
+    // getStateFromProps): the defaults merged in, then, when the schema holds a conditional below its
+    // root, the data sanitised for the schema it retrieves.
+    let formData = utils.getDefaultFormState(schema, structuredClone(data)) as Record<string, unknown>;
+    if (schemaHasNestedConditional(schema, schema)) {
+      const retrieved = utils.retrieveSchema(schema, formData);
+      formData = utils.sanitizeDataForNewSchema(retrieved, retrieved, formData) as Record<string, unknown>;
+    }
+    expect(formData).toEqual(data);
   });
 
   test('problems land at their pointer in the error tree, warnings said so, the whole convention at the root', () => {
