@@ -346,7 +346,7 @@ class Walker {
 
   /** Whether an optional rubrique is offered: not an advanced one (without `--avance`), and meaningful with the answers so far. */
   private offered(property: Field, at: Path): boolean {
-    if (!this.options.advanced && this.data.avancees.includes(property.key)) return false;
+    if (!this.options.advanced && this.data.avancees.some((entry) => (entry.startsWith('/') ? pointerMatches(toPointer(at), entry) : entry === property.key))) return false;
     return !this.options.guide || this.options.guide.admits(toPointer(at), this.answers(), this.options.today);
   }
 
