@@ -102,12 +102,27 @@ export async function renderFile(file: string, output: string, options: RenderOp
     for (const { path } of documents.slice(1)) for (const target of [path, pdfPath(path)]) await checkTarget(target, options);
     const { docxToPdf } = await import('./pdf.js');
     const conversion = { timeoutSeconds: options.pdf.timeoutSeconds, signal: options.signal };
-    for (const { path, bytes } of documents) files.push({ path: pdfPath(path), bytes: await docxToPdf(bytes, path, conversion) });
-    if (built.supplied.length > 0) files[documents.length] = { path: pdfPath(output), bytes: await withSuppliedAnnexes(files[documents.length]!.bytes, built, checked.annexFiles ?? [], output, conversion) };
+    files.push({ path: pdfPath(output), bytes: await conventionPdf(built, checked.annexFiles ?? [], output, conversion) });
+    for (const { path, bytes } of documents.slice(1)) files.push({ path: pdfPath(path), bytes: await docxToPdf(bytes, path, conversion) });
   }
   options.signal?.throwIfAborted();
   await writeOutputs(files, options);
   return { ...checked, outputs: files.map((f) => f.path) };
+}
+
+export interface PdfConversion {
+  timeoutSeconds: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The convention's PDF, as `render --pdf` writes it and `serve` downloads it: its DOCX converted by
+ * LibreOffice, with the annexes it supplies as files appended at their places.
+ */
+export async function conventionPdf(built: BuiltDocument, files: readonly SuppliedAnnex[], label: string, conversion: PdfConversion): Promise<Uint8Array> {
+  const { docxToPdf } = await import('./pdf.js');
+  const pdf = await docxToPdf(built.document, label, conversion);
+  return built.supplied.length > 0 ? withSuppliedAnnexes(pdf, built.supplied, files, label, conversion) : pdf;
 }
 
 /**
@@ -116,10 +131,10 @@ export async function renderFile(file: string, output: string, options: RenderOp
  */
 async function withSuppliedAnnexes(
   pdf: Uint8Array,
-  built: BuiltDocument,
+  supplied: BuiltDocument['supplied'],
   files: readonly SuppliedAnnex[],
   output: string,
-  conversion: { timeoutSeconds: number; signal?: AbortSignal },
+  conversion: PdfConversion,
 ): Promise<Uint8Array> {
   const [{ docxToPdf }, { appendAnnexes, AnnexPdfError }, { UserError }, { typography }] = await Promise.all([
     import('./pdf.js'),
@@ -128,7 +143,7 @@ async function withSuppliedAnnexes(
     import('./docx.js'),
   ]);
   const annexes = [];
-  for (const annex of built.supplied) {
+  for (const annex of supplied) {
     const file = files.find((f) => f.fichier === annex.fichier);
     // checkFile read every file a valid convention names; none missing here.
     if (!file) throw new Error(`annexe ${annex.numero} : fichier ${annex.fichier} non lu`);

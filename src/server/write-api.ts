@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { Document } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { parseConvention, readConventionFile } from '../core/load.js';
-import { annexPath, buildDocument, checkFile, pdfPath } from '../core/pipeline.js';
+import { annexPath, buildDocument, checkFile, conventionPdf, pdfPath } from '../core/pipeline.js';
 import { hasErrors, type Problem } from '../core/problem.js';
 import { defaultRegistry } from '../core/registry.js';
 import { writeOutput } from '../core/write.js';
@@ -248,8 +248,11 @@ export async function documentOf(served: Served, fichier: unknown, format: strin
   }
   if (format === 'docx') return { name, contentType: DOCX_TYPE, bytes };
   const { docxToPdf, DEFAULT_PDF_TIMEOUT_SECONDS } = await import('../core/pdf.js');
+  const conversion = { timeoutSeconds: DEFAULT_PDF_TIMEOUT_SECONDS };
   try {
-    return { name: pdfPath(name), contentType: 'application/pdf', bytes: await docxToPdf(bytes, name, { timeoutSeconds: DEFAULT_PDF_TIMEOUT_SECONDS }) };
+    // The convention's PDF as render --pdf writes it: with the annexes it supplies as files.
+    const pdf = annexe === undefined ? await conventionPdf(built, checked.annexFiles ?? [], name, conversion) : await docxToPdf(bytes, name, conversion);
+    return { name: pdfPath(name), contentType: 'application/pdf', bytes: pdf };
   } catch (error) {
     if (error instanceof UserError) throw new HttpError(502, error.code, error.message);
     throw error;

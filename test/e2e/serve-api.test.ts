@@ -382,6 +382,21 @@ describe('the API', () => {
       expect(((await response.json()) as { erreur: { code: string } }).erreur.code).toBe('libreoffice-absent');
     }
   });
+
+  // The served PDF was the convention's DOCX converted alone: the annexes it supplies as files, which
+  // render --pdf inserts, were missing.
+  test('document as PDF: with the annexes the convention supplies as files, as render --pdf writes it', async () => {
+    if (!findSoffice()) return;
+    const fichier = 'valid/mission-locale-annexes-fournies.yaml';
+    const out = temporaryFolder('convention-rendu-');
+    expect(runCli(['render', join(root, fichier), '--pdf', '-o', `${out}/`]).status).toBe(0);
+    const response = await api(`api/document?fichier=${fichier}&format=pdf`);
+    expect(response.status).toBe(200);
+    const { PDFDocument } = await import('pdf-lib');
+    const pages = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).getPageCount();
+    const served = await pages(new Uint8Array(await response.arrayBuffer()));
+    expect(served).toBe(await pages(readFileSync(join(out, 'mission-locale-annexes-fournies.pdf'))));
+  });
 });
 
 describe('the command', () => {
