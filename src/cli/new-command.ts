@@ -10,14 +10,13 @@
  */
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
-import { basename, dirname, join } from 'node:path';
 import { ExitCode, UserError } from '../core/errors.js';
 import { renderFile } from '../core/pipeline.js';
 import { hasErrors, type Problem } from '../core/problem.js';
 import { parseConvention, readConventionFile } from '../core/load.js';
-import { writeOutput } from '../core/write.js';
+import { localToday } from '../core/validate.js';
+import { temporaryPath, writeOutput } from '../core/write.js';
 import { defaultRegistry } from '../core/registry.js';
 import { answerChecker } from '../wizard/answer-check.js';
 import { conventionDocument } from '../wizard/document.js';
@@ -115,13 +114,6 @@ export async function newCommand(options: NewCommandOptions, context: NewCommand
   }
 }
 
-/** Today in local time, `YYYY-MM-DD`, as `validate` reads it. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * A logo named in an answer, checked when given by `validate`'s own logo checks (inside the YAML's
  * folder, a PNG or JPEG within bounds), relative to the file the convention will be written to.
@@ -155,7 +147,8 @@ function interruptedMessage(session: Session, draftKept: boolean): string {
  */
 function saveDraft(session: Session, text: string): void {
   const draft = session.draft!;
-  const temporary = join(dirname(draft), `.${basename(draft).slice(0, 60)}.${process.pid}-${randomBytes(4).toString('hex')}.convention-tmp`);
+  // A temporary name of the write stage's kind: removed by its clean-up if this process is killed.
+  const temporary = temporaryPath(draft, 'tmp');
   try {
     writeFileSync(temporary, text, 'utf8');
     renameSync(temporary, draft);

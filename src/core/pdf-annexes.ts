@@ -26,17 +26,14 @@ export interface PdfAnnex {
   signet: string;
 }
 
-export interface AppendedPdf {
-  bytes: Buffer;
-  /** Whether the result still declares PDF/A (every appended PDF declared it). */
-  pdfa: boolean;
-}
-
 /** The namespace of the PDF/A identification schema, present in the XMP of every PDF declaring PDF/A. */
 const PDFA_ID_NAMESPACE = 'http://www.aiim.org/pdfa/ns/id/';
 
-/** Appends the annexes (in their order) to the convention's PDF. A PDF pdf-lib cannot read throws, with the file named. */
-export async function appendAnnexes(main: Uint8Array, annexes: readonly PdfAnnex[]): Promise<AppendedPdf> {
+/**
+ * Appends the annexes (in their order) to the convention's PDF. The result declares PDF/A only if
+ * every appended PDF declared it. A PDF pdf-lib cannot read throws, with the file named.
+ */
+export async function appendAnnexes(main: Uint8Array, annexes: readonly PdfAnnex[]): Promise<Buffer> {
   const document = await PDFDocument.load(main, { updateMetadata: false });
   const outline = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   const bookmarks = outline ? topBookmarks(outline) : [];
@@ -70,7 +67,7 @@ export async function appendAnnexes(main: Uint8Array, annexes: readonly PdfAnnex
   }
   if (!pdfa) document.catalog.delete(PDFName.of('Metadata'));
   const bytes = await document.save({ useObjectStreams: false, updateFieldAppearances: false });
-  return { bytes: Buffer.from(bytes), pdfa };
+  return Buffer.from(bytes);
 }
 
 /** A supplied PDF that cannot be appended, named by its file; `reason` in French. */

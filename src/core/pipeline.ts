@@ -152,7 +152,7 @@ async function withSuppliedAnnexes(
     annexes.push({ ...annex, pdf, signet: typography(`Annexe ${annex.numero} : ${annex.titre}`) });
   }
   try {
-    return (await appendAnnexes(pdf, annexes)).bytes;
+    return await appendAnnexes(pdf, annexes);
   } catch (error) {
     if (!(error instanceof AnnexPdfError)) throw error;
     throw new UserError(

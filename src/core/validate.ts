@@ -29,10 +29,10 @@ const defaultExport = <T>(module: unknown): T => ((module as { default?: unknown
 /** Where the build writes the standalone validators, one module per type. */
 export const VALIDATORS_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
-/** The ajv options, shared by the build's standalone code and the run-time fallback. */
 /** The keywords editors read and validation ignores. */
 export const EDITOR_KEYWORDS = ['errorMessage', 'patternErrorMessage', 'markdownDescription'] as const;
 
+/** The ajv options, shared by the build's standalone code and the run-time fallback. */
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, inlineRefs: false };
 
 /** A compiled validator, standalone or from ajv: `errors` is set after a failed call. */
@@ -210,7 +210,8 @@ export interface ValidateOptions {
   today?: string;
 }
 
-function localToday(): string {
+/** Today in local time, `YYYY-MM-DD`: the day the domain rules check dates against. */
+export function localToday(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

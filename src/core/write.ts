@@ -37,7 +37,7 @@ export interface OutputFile {
  */
 const TEMPORARY = /^\..*\.(\d+)-[0-9a-f]{8}\.convention-(?:tmp|old)$/s;
 
-function temporaryPath(path: string, kind: 'tmp' | 'old'): string {
+export function temporaryPath(path: string, kind: 'tmp' | 'old'): string {
   // The target's name, shortened: the temporary name must stay within the 255 bytes of a file name.
   return join(dirname(path), `.${basename(path).slice(0, 60)}.${process.pid}-${randomBytes(4).toString('hex')}.convention-${kind}`);
 }

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
+import { stringify } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { parseConvention, readConventionFile } from '../core/load.js';
-import { checkFile, checkLoaded } from '../core/pipeline.js';
+import { checkFile, checkLoaded, composeModel } from '../core/pipeline.js';
 import type { Problem } from '../core/problem.js';
 import { defaultRegistry } from '../core/registry.js';
 import { confine, type ConfinedPath } from './confine.js';
@@ -160,29 +161,23 @@ async function readConfined(target: ConfinedPath): Promise<{ text: string; bytes
   }
 }
 
-/** The problems of a file on disk as `validate` gives them, named by its `fichier`. */
-async function problemsOfFile(target: ConfinedPath): Promise<Problem[]> {
-  try {
-    const { problems } = await checkFile(target.real);
-    return problems.map((problem) => ({ ...problem, file: target.fichier }));
-  } catch (error) {
-    if (error instanceof UserError) throw new HttpError(422, error.code, error.message.split(target.real).join(target.fichier));
-    throw error;
-  }
-}
-
 export async function openConvention(served: Served, fichier: unknown): Promise<unknown> {
   const target = await confine(served.root, fichier);
+  // Read and parsed once: the version and the problems are those of the same bytes.
   const { text, bytes } = await readConfined(target);
-  const parsed = parseConvention(text, target.fichier);
-  const problemes = await problemsOfFile(target);
+  const parsed = parseConvention(text, target.real);
+  let problems: Problem[];
+  if (parsed.ok) {
+    parsed.value.sourceBytes = bytes;
+    problems = (await checkLoaded(parsed.value)).problems;
+  } else problems = parsed.problems;
   const donnees = parsed.ok ? parsed.value.data : null;
   return {
     fichier: target.fichier,
     type: donnees && typeof donnees.type === 'string' ? donnees.type : null,
     donnees,
     version: sha256(bytes),
-    problemes,
+    problemes: problems.map((problem) => ({ ...problem, file: target.fichier })),
   };
 }
 
@@ -221,7 +216,6 @@ export async function verify(served: Served, body: Record<string, unknown>): Pro
 }
 
 async function checkData(donnees: unknown, file: string): Promise<{ problems: Problem[]; data?: Record<string, unknown> }> {
-  const { stringify } = await import('yaml');
   const parsed = parseConvention(stringify(donnees === undefined ? null : donnees, { lineWidth: 0 }), file);
   if (!parsed.ok) return { problems: parsed.problems };
   const { problems } = await checkLoaded(parsed.value);
@@ -234,8 +228,7 @@ async function checkData(donnees: unknown, file: string): Promise<{ problems: Pr
  * not compose (a rule the schema leaves to compose, a value it cannot place).
  */
 async function preview(data: Record<string, unknown>): Promise<string | null> {
-  const [{ composeModel }, { renderMarkdown, templatesFor }, { previewHtml }] = await Promise.all([
-    import('../core/pipeline.js'),
+  const [{ renderMarkdown, templatesFor }, { previewHtml }] = await Promise.all([
     import('../core/render.js'),
     import('../core/html-preview.js'),
   ]);
