@@ -20,7 +20,7 @@ export interface ConfinedPath {
 }
 
 /** Checks the form of a `fichier` value, without touching the disk; returns its segments. */
-export function fichierSegments(fichier: unknown): string[] {
+function fichierSegments(fichier: unknown): string[] {
   if (typeof fichier !== 'string' || fichier.length === 0) {
     throw new HttpError(400, 'fichier-invalide', 'Le champ « fichier » est requis : le chemin d’une convention dans le dossier servi.');
   }

@@ -21,12 +21,12 @@ import * as api from './api.js';
 import { errorBody, HttpError } from './http-error.js';
 
 /** Where the UI's build step writes the browser app (index.html, app.js, app.css). */
-export const APP_DIR = join(PACKAGE_ROOT, 'dist', 'serve');
+const APP_DIR = join(PACKAGE_ROOT, 'dist', 'serve');
 
 /** Request bodies larger than this are refused (413): a convention is a few kilobytes. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-export const TOKEN_HEADER = 'x-convention-jeton';
+const TOKEN_HEADER = 'x-convention-jeton';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':

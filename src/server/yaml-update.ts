@@ -156,7 +156,7 @@ function readsAsItself(value: string): boolean {
  * Applies `next` to `document`: afterwards `document.toJS()` deep-equals `next`. Only the nodes on
  * changed paths are touched.
  */
-export function applyData(document: Document, next: unknown): void {
+function applyData(document: Document, next: unknown): void {
   const root = document.contents as Node | null;
   const replaced = update(document, root, document.toJS({ maxAliasCount: -1 }), next);
   if (replaced !== undefined) document.contents = replaced as typeof document.contents;

@@ -18,7 +18,7 @@ import { translateString } from './translate.js';
 type Data = Record<string, unknown>;
 
 /** Where a file's unsaved changes are kept in this browser, so that a closed tab loses nothing. */
-export function draftKey(fichier: string): string {
+function draftKey(fichier: string): string {
   return `convention-serve-brouillon:${fichier}`;
 }
 

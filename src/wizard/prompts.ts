@@ -60,7 +60,7 @@ export interface Prompts {
  * in a list, the last choice « ← Question précédente ». Session questions (type, file) have none.
  */
 export const BACK = '<';
-export const BACK_CHOICE = '← Question précédente';
+const BACK_CHOICE = '← Question précédente';
 
 export function isBack(text: string): boolean {
   return /^(<|retour)$/i.test(text.trim());
@@ -109,7 +109,7 @@ export function parseYesNo(text: string, defaultValue: boolean): boolean | undef
 }
 
 /** The line that ends a text typed line by line. */
-export const END_OF_TEXT = '.';
+const END_OF_TEXT = '.';
 
 /**
  * Reads a text line by line from the terminal, without an editor: one readline for the whole text,

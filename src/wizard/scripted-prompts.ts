@@ -6,8 +6,6 @@
 import { BACK, GoBack, type Choice, type Prompts, type Question } from './prompts.js';
 import { valueAt } from './schema-walk.js';
 
-export { valueAt };
-
 export interface AskedQuestion extends Question {
   type: 'input' | 'editor' | 'confirm' | 'select' | 'checkbox';
   /** 0 the first time, then 1, 2… after refused answers. */
